@@ -1,0 +1,206 @@
+//! Golden transcripts: the proof that an example prints what its Python original printed.
+//!
+//! Each example has one or more files `golden/NAME.out` (format: [`file`]), written from the
+//! Python original's published output. An example's test, `tests/golden.rs`, is one line:
+//!
+//! ```ignore
+//! #[test]
+//! fn agrees_with_the_python_original() -> Result<(), golden::Disagreement> {
+//!     golden::check_example!()
+//! }
+//! ```
+//!
+//! It runs the example's binary once for each of its goldens, on tokio's paused clock,
+//! compares what it printed with the golden (same lines, same order, timing figures within
+//! tolerance), and fails with the first difference, in words. When every golden agrees, it
+//! snapshots each exact transcript with insta, so that any change of output is reviewed.
+
+pub mod compare;
+pub mod file;
+pub mod pattern;
+pub mod run;
+
+use std::path::Path;
+use std::time::Duration;
+
+pub use compare::{Difference, compare};
+pub use file::{Golden, Stream, golden_dir, goldens_of};
+pub use pattern::{LineMatch, Marker, Pattern, tolerance};
+pub use run::{Clock, Output, run};
+
+#[doc(hidden)]
+pub use insta;
+
+/// How long one run may take on the paused clock before it counts as hung.
+pub const PAUSED_LIMIT: Duration = Duration::from_secs(60);
+
+/// What a run printed, checked against its golden.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The golden's name, e.g. `async_queue.3_workers`: the snapshot's name.
+    pub name: String,
+    /// The command line, for the snapshot's description.
+    pub command: String,
+    /// The transcript with its free spans blanked out: the snapshot's content.
+    pub transcript: String,
+}
+
+/// Runs `program` as `golden` says, on `clock`, and compares. The error is the whole
+/// message for a learner: what ran, which golden, what differs and where.
+pub fn check(
+    golden: &Golden,
+    program: &Path,
+    clock: Clock,
+    limit: Duration,
+) -> Result<Checked, String> {
+    let heading = format!(
+        "{}: what it prints does not agree with the Python original.\n  run:    {}\n  golden: golden/{}.out",
+        golden.name,
+        golden.command(),
+        golden.name
+    );
+    let output = run(program, &golden.args, clock, limit).map_err(|e| format!("{heading}\n{e}"))?;
+    let (printed, other) = match golden.stream {
+        Stream::Stdout => (&output.stdout, &output.stderr),
+        Stream::Stderr => (&output.stderr, &output.stdout),
+    };
+    if output.code != Some(golden.exit) {
+        let ended = match output.code {
+            Some(code) => format!("exited with code {code}"),
+            None => "was killed by a signal".to_owned(),
+        };
+        return Err(format!(
+            "{heading}\nit {ended}, expected exit code {}; the end of its stderr:\n{}",
+            golden.exit,
+            tail(&output.stderr, 8)
+        ));
+    }
+    if golden.stream == Stream::Stderr && !other.is_empty() {
+        return Err(format!(
+            "{heading}\nit printed to stdout, expected nothing there:\n{}",
+            tail(other, 8)
+        ));
+    }
+    match compare(&golden.lines, printed) {
+        Ok(transcript) => Ok(Checked {
+            name: golden.name.clone(),
+            command: golden.command(),
+            transcript,
+        }),
+        Err(difference) => Err(format!(
+            "{heading}\n{difference}\n\n{}",
+            side_by_side(golden, printed, difference.line())
+        )),
+    }
+}
+
+/// Why an example failed its grade: every disagreement, in words. Its `Debug` is the same
+/// text, because that is what the test runner prints for a test that returns `Err`.
+pub struct Disagreement(pub String);
+
+impl std::fmt::Debug for Disagreement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Display for Disagreement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Disagreement {}
+
+/// Checks every golden of `example` on the paused clock: every difference found, or what
+/// to snapshot. This is what [`check_example!`] calls.
+pub fn grade(
+    example: &str,
+    program: &str,
+    manifest_dir: &str,
+) -> Result<Vec<Checked>, Disagreement> {
+    let goldens = golden_dir(Path::new(manifest_dir))
+        .and_then(|dir| goldens_of(example, &dir))
+        .map_err(Disagreement)?;
+    let mut checked = Vec::new();
+    let mut failures = Vec::new();
+    for golden in &goldens {
+        match check(golden, Path::new(program), Clock::Paused, PAUSED_LIMIT) {
+            Ok(ok) => checked.push(ok),
+            Err(message) => failures.push(message),
+        }
+    }
+    if failures.is_empty() {
+        return Ok(checked);
+    }
+    Err(Disagreement(format!(
+        "\n{}\n\n{} of {} golden transcripts of {example} disagree.\n",
+        failures.join("\n\n"),
+        failures.len(),
+        goldens.len()
+    )))
+}
+
+/// The body of every example's test: grade it, then snapshot each transcript. The test
+/// returns `Result<(), golden::Disagreement>`.
+#[macro_export]
+macro_rules! check_example {
+    () => {{
+        let checked = $crate::grade(
+            env!("CARGO_PKG_NAME"),
+            env!(concat!("CARGO_BIN_EXE_", env!("CARGO_PKG_NAME"))),
+            env!("CARGO_MANIFEST_DIR"),
+        )?;
+        for checked in checked {
+            $crate::insta::with_settings!({
+                description => checked.command.as_str(),
+                omit_expression => true,
+            }, {
+                $crate::insta::assert_snapshot!(checked.name.as_str(), checked.transcript);
+            });
+        }
+        Ok(())
+    }};
+}
+
+/// A few lines of golden and output around `line` (1-based), side by side.
+fn side_by_side(golden: &Golden, printed: &str, line: usize) -> String {
+    let printed: Vec<&str> = printed.lines().collect();
+    let first = line.saturating_sub(4).max(1);
+    let last = (line + 2).min(golden.lines.len().max(printed.len()));
+    const WIDTH: usize = 44;
+    let cell = |text: Option<&str>| {
+        let text = text.unwrap_or("(nothing)");
+        if text.chars().count() > WIDTH {
+            let cut: String = text.chars().take(WIDTH - 1).collect();
+            format!("{cut}…")
+        } else {
+            format!("{text:WIDTH$}")
+        }
+    };
+    let mut table = format!("       {} | program\n", cell(Some("golden")));
+    for number in first..=last {
+        let expected = golden.lines.get(number - 1).map(|p| p.source());
+        let got = printed.get(number - 1).copied();
+        let mark = if number == line { '>' } else { ' ' };
+        table.push_str(&format!(
+            "  {mark}{number:>3} {} | {}\n",
+            cell(expected),
+            got.unwrap_or("(nothing)")
+        ));
+    }
+    table
+}
+
+fn tail(text: &str, lines: usize) -> String {
+    let all: Vec<&str> = text.lines().collect();
+    let start = all.len().saturating_sub(lines);
+    if all.is_empty() {
+        return "  (empty)".to_owned();
+    }
+    all[start..]
+        .iter()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,272 @@
+//! One expected line: literal text with marked spans that may vary.
+
+use std::fmt;
+
+use regex_lite::Regex;
+
+/// How far a timing figure may be from the published one (CATALOGUE.md, "Timing figures"):
+/// 0.05 s, or 2 % of the published figure where that is over 2.5 s.
+pub fn tolerance(published: f64) -> f64 {
+    if published > 2.5 {
+        published * 0.02
+    } else {
+        0.05
+    }
+}
+
+const NUMBER: &str = r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?";
+
+/// A marked span of an expected line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Marker {
+    /// `{{secs 10.0134}}`: a timing figure, within [`tolerance`] of the published one.
+    Secs(f64),
+    /// `{{number}}`: any number, such as a reading of a monotonic clock. Like `text`, it is
+    /// free against the Python original but kept in the snapshot: it must be deterministic.
+    Number,
+    /// `{{time}}`: a time of day, `HH:MM:SS`; blanked out in the snapshot.
+    Time,
+    /// `{{hex}}`: hexadecimal digits, such as a random id; blanked out in the snapshot.
+    Hex,
+    /// `{{text}}`: any text at all, such as Python's repr of an object where Rust prints
+    /// something else. Kept in the snapshot: it must be deterministic.
+    Text,
+}
+
+impl Marker {
+    fn parse(inside: &str) -> Result<Marker, String> {
+        let mut words = inside.split_whitespace();
+        let marker = match (words.next(), words.next(), words.next()) {
+            (Some("secs"), Some(figure), None) => Marker::Secs(
+                figure
+                    .parse()
+                    .map_err(|_| format!("`{{{{secs {figure}}}}}`: not a number"))?,
+            ),
+            (Some("number"), None, None) => Marker::Number,
+            (Some("time"), None, None) => Marker::Time,
+            (Some("hex"), None, None) => Marker::Hex,
+            (Some("text"), None, None) => Marker::Text,
+            _ => {
+                return Err(format!(
+                    "unknown marker `{{{{{inside}}}}}` (known: secs FIGURE, number, time, hex, text)"
+                ));
+            }
+        };
+        Ok(marker)
+    }
+
+    fn regex(&self) -> &'static str {
+        match self {
+            Marker::Secs(_) | Marker::Number => NUMBER,
+            Marker::Time => "[0-9]{2}:[0-9]{2}:[0-9]{2}",
+            Marker::Hex => "[0-9a-f]+",
+            Marker::Text => ".*?",
+        }
+    }
+}
+
+impl fmt::Display for Marker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Marker::Secs(figure) => write!(f, "{{{{secs {figure}}}}}"),
+            Marker::Number => f.write_str("{{number}}"),
+            Marker::Time => f.write_str("{{time}}"),
+            Marker::Hex => f.write_str("{{hex}}"),
+            Marker::Text => f.write_str("{{text}}"),
+        }
+    }
+}
+
+/// An expected line, as written in a golden file.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    source: String,
+    markers: Vec<Marker>,
+    regex: Regex,
+}
+
+/// How an actual line compares with a [`Pattern`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineMatch {
+    /// Same text, every figure within tolerance.
+    Same,
+    /// Same text, but a timing figure outside its tolerance.
+    Timing {
+        published: f64,
+        tolerance: f64,
+        got: f64,
+    },
+    /// Different text.
+    Different,
+}
+
+impl Pattern {
+    /// Parses one expected line: literal text, with `{{…}}` markers.
+    pub fn parse(line: &str) -> Result<Pattern, String> {
+        let mut regex = String::from("^");
+        let mut markers = Vec::new();
+        let mut rest = line;
+        while let Some(open) = rest.find("{{") {
+            let close = rest[open..]
+                .find("}}")
+                .ok_or_else(|| format!("`{{{{` without `}}}}` in {line:?}"))?;
+            regex.push_str(&regex_lite::escape(&rest[..open]));
+            let marker = Marker::parse(&rest[open + 2..open + close])?;
+            regex.push('(');
+            regex.push_str(marker.regex());
+            regex.push(')');
+            markers.push(marker);
+            rest = &rest[open + close + 2..];
+        }
+        regex.push_str(&regex_lite::escape(rest));
+        regex.push('$');
+        let regex = Regex::new(&regex).map_err(|e| format!("{line:?}: {e}"))?;
+        Ok(Pattern {
+            source: line.to_owned(),
+            markers,
+            regex,
+        })
+    }
+
+    /// The line as written in the golden file.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Compares an actual line with this pattern.
+    pub fn compare(&self, actual: &str) -> LineMatch {
+        let Some(captures) = self.regex.captures(actual) else {
+            return LineMatch::Different;
+        };
+        for (marker, span) in self.markers.iter().zip(captures.iter().skip(1)) {
+            let (Marker::Secs(published), Some(span)) = (marker, span) else {
+                continue;
+            };
+            let got: f64 = span
+                .as_str()
+                .parse()
+                .expect("the regex admits only numbers");
+            let tolerance = tolerance(*published);
+            if (got - published).abs() > tolerance {
+                return LineMatch::Timing {
+                    published: *published,
+                    tolerance,
+                    got,
+                };
+            }
+        }
+        LineMatch::Same
+    }
+
+    /// The actual line with what changes from run to run blanked out, for a snapshot:
+    /// times of day (`[time]`) and random ids (`[hex]`). Everything else stays, free or not:
+    /// on the paused clock timing figures are exact, and a Rust type name is always the same.
+    pub fn redact(&self, actual: &str) -> String {
+        let Some(captures) = self.regex.captures(actual) else {
+            return actual.to_owned();
+        };
+        let mut redacted = String::new();
+        let mut end = 0;
+        for (marker, span) in self.markers.iter().zip(captures.iter().skip(1)) {
+            let Some(span) = span else { continue };
+            let label = match marker {
+                Marker::Secs(_) | Marker::Number | Marker::Text => continue,
+                Marker::Time => "[time]",
+                Marker::Hex => "[hex]",
+            };
+            redacted.push_str(&actual[end..span.start()]);
+            redacted.push_str(label);
+            end = span.end();
+        }
+        redacted.push_str(&actual[end..]);
+        redacted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_lines_match_only_themselves() {
+        let p = Pattern::parse("Start dishwasher for 3 seconds").unwrap();
+        assert_eq!(p.compare("Start dishwasher for 3 seconds"), LineMatch::Same);
+        assert_eq!(
+            p.compare("Start dishwasher for 3 second"),
+            LineMatch::Different
+        );
+        assert_eq!(
+            p.compare("Start dishwasher for 3 seconds "),
+            LineMatch::Different
+        );
+    }
+
+    #[test]
+    fn regex_characters_in_the_text_are_literal() {
+        let p = Pattern::parse("part2(1, 'result1-1') [x] ok? {{secs 7.0}}.").unwrap();
+        assert_eq!(
+            p.compare("part2(1, 'result1-1') [x] ok? 7.0."),
+            LineMatch::Same
+        );
+        assert_eq!(
+            p.compare("part2(1, 'result1-1') [x] ok! 7.0."),
+            LineMatch::Different
+        );
+    }
+
+    #[test]
+    fn timing_figures_have_the_catalogue_tolerance() {
+        let p = Pattern::parse("Elapsed {{secs 2.0031166076660156}}").unwrap();
+        assert_eq!(p.compare("Elapsed 2.0"), LineMatch::Same);
+        assert_eq!(p.compare("Elapsed 2.05"), LineMatch::Same);
+        assert!(matches!(
+            p.compare("Elapsed 2.06"),
+            LineMatch::Timing { .. }
+        ));
+        let p = Pattern::parse("Elapsed {{secs 20.017353534698486}}").unwrap();
+        assert_eq!(p.compare("Elapsed 20.0"), LineMatch::Same);
+        assert_eq!(p.compare("Elapsed 19.7"), LineMatch::Same);
+        assert!(matches!(
+            p.compare("Elapsed 19.5"),
+            LineMatch::Timing { .. }
+        ));
+        assert_eq!(p.compare("Elapsed twenty"), LineMatch::Different);
+    }
+
+    #[test]
+    fn free_spans_are_typed() {
+        let p = Pattern::parse("started at {{time}}").unwrap();
+        assert_eq!(p.compare("started at 02:35:32"), LineMatch::Same);
+        assert_eq!(p.compare("started at 2:35:32"), LineMatch::Different);
+        let p = Pattern::parse("got <{{hex}}> in {{number}} s; {{text}}!").unwrap();
+        assert_eq!(
+            p.compare("got <04aa756010> in 0.00014 s; anything!"),
+            LineMatch::Same
+        );
+        assert_eq!(p.compare("got <04AA> in 0.1 s; x!"), LineMatch::Different);
+        assert_eq!(
+            p.redact("got <04aa756010> in 0.00014 s; anything!"),
+            "got <[hex]> in 0.00014 s; anything!"
+        );
+    }
+
+    #[test]
+    fn bad_markers_are_reported() {
+        assert!(
+            Pattern::parse("x {{secs}}")
+                .unwrap_err()
+                .contains("unknown marker")
+        );
+        assert!(
+            Pattern::parse("x {{secs abc}}")
+                .unwrap_err()
+                .contains("not a number")
+        );
+        assert!(
+            Pattern::parse("x {{when}}")
+                .unwrap_err()
+                .contains("unknown marker")
+        );
+        assert!(Pattern::parse("x {{time").unwrap_err().contains("without"));
+    }
+}

@@ -1,0 +1,109 @@
+//! The three calls an example cannot make with tokio and std alone if its tests are to run
+//! it on virtual time.
+//!
+//! Every example prints what its Python original printed, and the tests check that in
+//! milliseconds by running it on tokio's paused clock: a 10-second program finishes at once,
+//! and every sleep lasts exactly as long as it says. Tokio can pause its clock, but only if
+//! the runtime is built that way, and nothing in std can put a blocking sleep on it. So an
+//! example uses these instead, and nothing else of this crate:
+//!
+//! | in an example | in your own program |
+//! | --- | --- |
+//! | `#[vclock::main] async fn main()` | `#[tokio::main(flavor = "current_thread")] async fn main()` |
+//! | `#[vclock::main] fn main()` (a blocking program) | `fn main()` |
+//! | `vclock::thread::sleep(d)` | `std::thread::sleep(d)` |
+//! | `vclock::runtime::new_current_thread()` | `tokio::runtime::Builder::new_current_thread()` |
+//!
+//! When you run an example yourself (`cargo run -p NAME`) these are exactly the calls on the
+//! right: real time, a single-threaded runtime like Python's event loop. Only when the
+//! environment variable [`PAUSED_ENV`] is `1`, as the golden tests set it, does the runtime
+//! start with its clock paused, and a blocking sleep moves that clock forward instead of
+//! stopping the thread. Timestamps come from `tokio::time::Instant`, which follows the
+//! paused clock by itself.
+
+use std::sync::OnceLock;
+
+/// Marks `fn main` of an example; see the crate documentation.
+///
+/// On `async fn main` it builds a current-thread tokio runtime (paused under test) and
+/// blocks on the body, like `#[tokio::main(flavor = "current_thread")]`. On a plain
+/// `fn main` it runs the body as it is; under test it runs it inside a paused runtime's
+/// context so that `tokio::time::Instant` and [`thread::sleep`] share the virtual clock.
+pub use vclock_macros::main;
+
+/// The environment variable that asks for the paused clock: `VCLOCK_PAUSED=1`.
+pub const PAUSED_ENV: &str = "VCLOCK_PAUSED";
+
+/// Whether this process runs on the paused clock (decided once, from [`PAUSED_ENV`]).
+pub fn is_paused() -> bool {
+    static PAUSED: OnceLock<bool> = OnceLock::new();
+    *PAUSED.get_or_init(|| std::env::var_os(PAUSED_ENV).is_some_and(|v| v == "1"))
+}
+
+/// Blocking waits.
+pub mod thread {
+    use std::pin::pin;
+    use std::task::{Context, Waker};
+    use std::time::Duration;
+
+    /// `std::thread::sleep`: blocks the calling thread, and with it every task of a
+    /// current-thread runtime, for `duration`.
+    ///
+    /// On the paused clock it moves the clock forward by `duration` without letting
+    /// anything else run, which is what a blocking sleep looks like to the runtime.
+    pub fn sleep(duration: Duration) {
+        if !crate::is_paused() {
+            std::thread::sleep(duration);
+            return;
+        }
+        assert!(
+            tokio::runtime::Handle::try_current().is_ok(),
+            "vclock::thread::sleep on the paused clock needs #[vclock::main] on fn main"
+        );
+        // `tokio::time::advance` moves the clock on its first poll and then yields to the
+        // scheduler. A blocking sleep must not yield, so it is polled once and dropped.
+        let step = pin!(tokio::time::advance(duration));
+        let _ = step.poll(&mut Context::from_waker(Waker::noop()));
+    }
+}
+
+/// Runtimes built by hand, for the lessons about the event loop itself.
+pub mod runtime {
+    use tokio::runtime::Builder;
+
+    /// `tokio::runtime::Builder::new_current_thread()`, with the clock paused under test.
+    pub fn new_current_thread() -> Builder {
+        let mut builder = Builder::new_current_thread();
+        if crate::is_paused() {
+            builder.start_paused(true);
+        }
+        builder
+    }
+}
+
+#[doc(hidden)]
+pub mod __private {
+    use std::future::Future;
+
+    fn runtime() -> tokio::runtime::Runtime {
+        crate::runtime::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("failed to build the tokio runtime")
+    }
+
+    /// What `#[vclock::main]` expands to on `async fn main`.
+    pub fn block_on<F: Future>(body: F) -> F::Output {
+        runtime().block_on(body)
+    }
+
+    /// What `#[vclock::main]` expands to on a blocking `fn main`.
+    pub fn run_blocking<R>(body: impl FnOnce() -> R) -> R {
+        if !crate::is_paused() {
+            return body();
+        }
+        let runtime = runtime();
+        let _context = runtime.enter();
+        body()
+    }
+}

@@ -1,0 +1,25 @@
+//! Port of `co_routine.py` from the Code-Maven Python course (Gabor Szabo).
+//!
+//! Lesson: calling an async function runs none of it. It returns a future, a value that
+//! does nothing until it is awaited, so "start to answer" comes only after "before await
+//! for coroutine". Compare `async_task`, where a spawned task starts by itself.
+
+async fn answer() -> u32 {
+    println!("start to answer");
+    42
+}
+
+#[vclock::main]
+async fn main() {
+    let a_coroutine = answer();
+    // Python prints `<coroutine object answer at 0x…>`; the nearest Rust is the future's type.
+    println!("{}", std::any::type_name_of_val(&a_coroutine));
+
+    // asyncio.sleep(0): give every other task a turn. There is none, and the future
+    // has not started: nothing has polled it.
+    tokio::task::yield_now().await;
+    println!("before await for coroutine");
+
+    let result = a_coroutine.await;
+    println!("result is {result} after await");
+}
