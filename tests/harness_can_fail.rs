@@ -1,1 +1,152 @@
-//! placeholder
+//! The golden harness can fail: deliberately wrong transcripts of real goldens are rejected,
+//! each for its own reason, with a message that says which line, what was expected, what
+//! came, and what kind of difference it is.
+
+use std::path::Path;
+use std::time::Duration;
+
+use golden::{Clock, Difference, check, compare};
+use workspace_tests::{golden, transcript};
+
+#[test]
+fn a_transcript_that_agrees_passes() {
+    for name in [
+        "async_chores",
+        "async_chores_async",
+        "say_after",
+        "async_queue.3_workers",
+    ] {
+        let golden = golden(name);
+        assert!(
+            compare(&golden.lines, &transcript(&golden)).is_ok(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn forgetting_to_yield_is_an_order_difference() {
+    // A learner's async_chores_async that never looks up prints what async_chores prints.
+    let exercise = golden("async_chores_async");
+    let blocking = transcript(&golden("async_chores"));
+    let difference = compare(&exercise.lines, &blocking).unwrap_err();
+    assert_eq!(
+        difference,
+        Difference::Order {
+            line: 11,
+            expected: "End dishwasher for 3 seconds".into(),
+            got: "Cleaning potato 6".into(),
+            printed_at: Some(20),
+        }
+    );
+    let message = difference.to_string();
+    assert!(
+        message.starts_with("order difference at line 11"),
+        "{message}"
+    );
+    assert!(
+        message.contains("expected: End dishwasher for 3 seconds"),
+        "{message}"
+    );
+    assert!(message.contains("got:      Cleaning potato 6"), "{message}");
+}
+
+#[test]
+fn a_changed_word_is_a_text_difference() {
+    let golden = golden("async_chores_async");
+    let wrong = transcript(&golden).replace("Start dryer", "Start drier");
+    let difference = compare(&golden.lines, &wrong).unwrap_err();
+    assert_eq!((difference.kind(), difference.line()), ("text", 13));
+    assert!(
+        difference
+            .to_string()
+            .contains("got:      Start drier for 3 seconds")
+    );
+}
+
+#[test]
+fn a_figure_outside_its_tolerance_is_a_timing_difference() {
+    let golden = golden("async_chores_async");
+    let right = transcript(&golden);
+    let published = "Elapsed 7.02296781539917";
+    assert!(right.contains(published));
+    // 2 % of 7.02 s is 0.14 s: 7.1 is close enough, 7.2 and 10.0 are not.
+    assert!(compare(&golden.lines, &right.replace(published, "Elapsed 7.1")).is_ok());
+    for slow in ["Elapsed 7.2", "Elapsed 10.0"] {
+        let difference = compare(&golden.lines, &right.replace(published, slow)).unwrap_err();
+        assert_eq!(
+            (difference.kind(), difference.line()),
+            ("timing", 25),
+            "{slow}"
+        );
+    }
+}
+
+#[test]
+fn a_free_span_frees_only_itself() {
+    let golden = golden("say_after");
+    let right = transcript(&golden);
+    assert!(compare(&golden.lines, &right.replace("12:34:56", "23:59:01")).is_ok());
+    for wrong in ["started at noon", "begun at 12:34:56"] {
+        let changed = right.replacen("started at 12:34:56", wrong, 1);
+        let difference = compare(&golden.lines, &changed).unwrap_err();
+        assert_eq!(
+            (difference.kind(), difference.line()),
+            ("text", 3),
+            "{wrong}"
+        );
+    }
+}
+
+#[test]
+fn lines_missing_or_extra_are_text_differences() {
+    let golden = golden("print_async");
+    let right = transcript(&golden);
+    let short: String = right.lines().take(2).map(|l| format!("{l}\n")).collect();
+    assert!(matches!(
+        compare(&golden.lines, &short),
+        Err(Difference::Missing { line: 3, .. })
+    ));
+    let long = right.clone() + "Third\n";
+    assert!(matches!(
+        compare(&golden.lines, &long),
+        Err(Difference::Extra { line: 4, .. })
+    ));
+}
+
+/// Runs `script` with `sh -c` in place of the example the golden names.
+fn check_script(name: &str, script: &str, limit: Duration) -> Result<golden::Checked, String> {
+    let mut golden = golden(name);
+    golden.args = vec!["-c".into(), script.into()];
+    check(&golden, Path::new("sh"), Clock::Paused, limit)
+}
+
+#[test]
+fn a_real_run_is_checked_for_output_exit_code_and_time() {
+    let limit = Duration::from_secs(20);
+    let right = "printf 'Second\\nFirst\\nElapsed: 2.0\\n'";
+    assert!(check_script("print_async", right, limit).is_ok());
+
+    let wrong_order = "printf 'First\\nSecond\\nElapsed: 2.0\\n'";
+    let message = check_script("print_async", wrong_order, limit).unwrap_err();
+    assert!(message.contains("order difference at line 1"), "{message}");
+    assert!(
+        message.contains("golden: golden/print_async.out"),
+        "{message}"
+    );
+    assert!(
+        message.contains(">  1 Second"),
+        "the side-by-side view marks the line: {message}"
+    );
+
+    let crashed = "printf 'Second\\n'; echo 'it broke' >&2; exit 101";
+    let message = check_script("print_async", crashed, limit).unwrap_err();
+    assert!(
+        message.contains("exited with code 101, expected exit code 0"),
+        "{message}"
+    );
+    assert!(message.contains("it broke"), "{message}");
+
+    let hung = check_script("print_async", "sleep 30", Duration::from_millis(300)).unwrap_err();
+    assert!(hung.contains("did not finish"), "{hung}");
+}

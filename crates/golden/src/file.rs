@@ -123,13 +123,22 @@ impl Golden {
     }
 }
 
-/// The project's `golden/` folder: the first one found walking up from `start`.
+/// The project's `golden/` folder, beside the workspace's `Cargo.toml` above `start`.
 pub fn golden_dir(start: &Path) -> Result<PathBuf, String> {
+    let is_workspace_root = |dir: &Path| {
+        fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|m| m.contains("[workspace]"))
+    };
     start
         .ancestors()
-        .map(|dir| dir.join("golden"))
-        .find(|dir| dir.is_dir())
-        .ok_or_else(|| format!("no golden/ folder above {}", start.display()))
+        .find(|dir| is_workspace_root(dir))
+        .map(|root| root.join("golden"))
+        .filter(|dir| dir.is_dir())
+        .ok_or_else(|| {
+            format!(
+                "no golden/ folder beside a workspace above {}",
+                start.display()
+            )
+        })
 }
 
 /// Every golden of one example: `golden/NAME.out` and `golden/NAME.CASE.out`, by name.

@@ -55,6 +55,17 @@ impl Marker {
         Ok(marker)
     }
 
+    /// A value this marker accepts: the published figure, or a sample.
+    fn sample(&self) -> String {
+        match self {
+            Marker::Secs(figure) => format!("{figure:?}"),
+            Marker::Number => "1.5".to_owned(),
+            Marker::Time => "12:34:56".to_owned(),
+            Marker::Hex => "0123456789".to_owned(),
+            Marker::Text => "anything".to_owned(),
+        }
+    }
+
     fn regex(&self) -> &'static str {
         match self {
             Marker::Secs(_) | Marker::Number => NUMBER,
@@ -81,6 +92,8 @@ impl fmt::Display for Marker {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
+    /// The literal text around the markers: one more piece than there are markers.
+    literals: Vec<String>,
     markers: Vec<Marker>,
     regex: Regex,
 }
@@ -103,26 +116,31 @@ pub enum LineMatch {
 impl Pattern {
     /// Parses one expected line: literal text, with `{{…}}` markers.
     pub fn parse(line: &str) -> Result<Pattern, String> {
-        let mut regex = String::from("^");
+        let mut literals = Vec::new();
         let mut markers = Vec::new();
         let mut rest = line;
         while let Some(open) = rest.find("{{") {
             let close = rest[open..]
                 .find("}}")
                 .ok_or_else(|| format!("`{{{{` without `}}}}` in {line:?}"))?;
-            regex.push_str(&regex_lite::escape(&rest[..open]));
-            let marker = Marker::parse(&rest[open + 2..open + close])?;
+            literals.push(rest[..open].to_owned());
+            markers.push(Marker::parse(&rest[open + 2..open + close])?);
+            rest = &rest[open + close + 2..];
+        }
+        literals.push(rest.to_owned());
+        let mut regex = String::from("^");
+        for (literal, marker) in literals.iter().zip(&markers) {
+            regex.push_str(&regex_lite::escape(literal));
             regex.push('(');
             regex.push_str(marker.regex());
             regex.push(')');
-            markers.push(marker);
-            rest = &rest[open + close + 2..];
         }
         regex.push_str(&regex_lite::escape(rest));
         regex.push('$');
         let regex = Regex::new(&regex).map_err(|e| format!("{line:?}: {e}"))?;
         Ok(Pattern {
             source: line.to_owned(),
+            literals,
             markers,
             regex,
         })
@@ -131,6 +149,18 @@ impl Pattern {
     /// The line as written in the golden file.
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// A line this pattern accepts: its text, with the published figure for each timing
+    /// figure and a sample for each free span.
+    pub fn render(&self) -> String {
+        let mut line = String::new();
+        for (literal, marker) in self.literals.iter().zip(&self.markers) {
+            line.push_str(literal);
+            line.push_str(&marker.sample());
+        }
+        line.push_str(self.literals.last().expect("one more literal than markers"));
+        line
     }
 
     /// Compares an actual line with this pattern.
@@ -247,6 +277,22 @@ mod tests {
         assert_eq!(
             p.redact("got <04aa756010> in 0.00014 s; anything!"),
             "got <[hex]> in 0.00014 s; anything!"
+        );
+    }
+
+    #[test]
+    fn a_rendered_line_matches_its_pattern() {
+        for source in [
+            "plain",
+            "Elapsed {{secs 7.02}}",
+            "<{{hex}}> {{time}} {{number}}{{text}}.",
+        ] {
+            let p = Pattern::parse(source).unwrap();
+            assert_eq!(p.compare(&p.render()), LineMatch::Same, "{source}");
+        }
+        assert_eq!(
+            Pattern::parse("in {{secs 2.5}}s").unwrap().render(),
+            "in 2.5s"
         );
     }
 

@@ -1,0 +1,30 @@
+# Shortcuts; each target is one or two plain cargo commands you can also type yourself.
+EXAMPLE ?= async_chores
+
+.PHONY: run test lint snapshots real
+
+## run: run one example in real time (make run EXAMPLE=count)
+run:
+	cargo run -p $(EXAMPLE)
+
+## test: the whole test suite, every example on the paused clock
+test:
+	cargo test
+
+## lint: formatting, clippy with warnings denied, and one package per example name
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	@for dir in examples/*/; do \
+		cargo pkgid -q "$$(basename "$$dir")" >/dev/null || exit 1; \
+	done
+
+## snapshots: run the tests and review changed insta snapshots (installs cargo-insta once)
+snapshots:
+	cargo insta --version >/dev/null 2>&1 || cargo install cargo-insta --locked
+	cargo insta test --review
+
+## real: run every example in real time and check it against its goldens (about 20 s)
+real:
+	cargo build --workspace --bins
+	cargo run -q -p golden --bin realtime
