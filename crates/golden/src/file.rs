@@ -12,11 +12,14 @@
 //! Above `---`: comments and settings. `run:` is the command line, the example's crate name
 //! then its arguments (required). `exit:` is the exit code the run must end with (default
 //! 0). `stream:` says which output the lines below are, `stdout` (default) or `stderr`.
+//! `realtime: unstable` says that in real time the order depends on ties broken by
+//! microseconds, as it does for the Python original: the `realtime` tool then reports a
+//! difference without failing. The paused clock has no such ties, so the test is as strict.
 //!
 //! Below `---`: the expected lines, in order, literally, except for `{{…}}` markers (see
 //! [`crate::Marker`]): `{{secs FIGURE}}` for a timing figure with the catalogue's tolerance
-//! around the published FIGURE, and `{{number}}`, `{{time}}`, `{{hex}}`, `{{text}}` for what
-//! may vary freely.
+//! around the published FIGURE, and `{{number}}`, `{{time}}`, `{{hex}}`, `{{text}}`,
+//! `{{random}}` and `{{random A|B}}` for what may vary freely.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -41,6 +44,8 @@ pub struct Golden {
     pub args: Vec<String>,
     pub exit: i32,
     pub stream: Stream,
+    /// Whether a real-time run must agree too (`realtime: unstable` says no).
+    pub realtime_stable: bool,
     pub lines: Vec<Pattern>,
 }
 
@@ -63,6 +68,7 @@ impl Golden {
         let mut run = None;
         let mut exit = 0;
         let mut stream = Stream::Stdout;
+        let mut realtime_stable = true;
         let mut lines = text.lines().enumerate();
         for (number, line) in lines.by_ref() {
             let at = |e: String| format!("line {}: {e}", number + 1);
@@ -90,6 +96,17 @@ impl Golden {
                         _ => return Err(at(format!("stream: {value:?} is not stdout or stderr"))),
                     }
                 }
+                "realtime" => {
+                    realtime_stable = match value {
+                        "stable" => true,
+                        "unstable" => false,
+                        _ => {
+                            return Err(at(format!(
+                                "realtime: {value:?} is not stable or unstable"
+                            )));
+                        }
+                    }
+                }
                 other => return Err(at(format!("unknown setting {other:?}"))),
             }
         }
@@ -108,6 +125,7 @@ impl Golden {
             args: words.collect(),
             exit,
             stream,
+            realtime_stable,
             lines,
         })
     }
@@ -196,6 +214,12 @@ mod tests {
             "a blank line below --- is an expected line"
         );
         assert_eq!(golden.command(), "cargo run -q -p async_queue -- 3");
+        assert!(golden.realtime_stable);
+        let unstable =
+            Golden::parse(Path::new("x.out"), "realtime: unstable\nrun: x\n---\n").unwrap();
+        assert!(!unstable.realtime_stable);
+        let err = Golden::parse(Path::new("x.out"), "realtime: maybe\nrun: x\n---\n").unwrap_err();
+        assert!(err.contains("not stable or unstable"), "{err}");
     }
 
     #[test]

@@ -1,4 +1,11 @@
 //! One expected line: literal text with marked spans that may vary.
+//!
+//! The markers ([`Marker`]): `{{secs FIGURE}}` (a timing figure near the published one),
+//! `{{number}}` and `{{text}}` (free, but kept in the snapshot), `{{time}}` and `{{hex}}`
+//! (free, and blanked out in the snapshot), and `{{random}}` for what an unseeded random
+//! generator drew: any integer, blanked out in the snapshot as `[random]`. A value that
+//! follows from the draw, such as a message chosen by it, is `{{random A|B}}`: exactly one of
+//! the texts listed between the bars, also blanked out as `[random]`.
 
 use std::fmt;
 
@@ -31,10 +38,32 @@ pub enum Marker {
     /// `{{text}}`: any text at all, such as Python's repr of an object where Rust prints
     /// something else. Kept in the snapshot: it must be deterministic.
     Text,
+    /// `{{random}}`: an integer drawn by an unseeded random generator, so different from run
+    /// to run; any integer is accepted, and it is blanked out in the snapshot as `[random]`.
+    /// With texts, `{{random Wear a jacket!|Don't wear a jacket!}}`, it is what the draw
+    /// chose among them: exactly one of the texts between the bars, also blanked out. The
+    /// golden cannot see whether that choice agrees with the draw; the example's own test
+    /// must check it.
+    Random(Vec<String>),
 }
 
 impl Marker {
     fn parse(inside: &str) -> Result<Marker, String> {
+        if let Some(rest) = inside.strip_prefix("random") {
+            if rest.is_empty() {
+                return Ok(Marker::Random(Vec::new()));
+            }
+            if rest.starts_with(char::is_whitespace) {
+                let choices: Vec<String> =
+                    rest.trim_start().split('|').map(str::to_owned).collect();
+                if choices.iter().any(String::is_empty) {
+                    return Err(format!(
+                        "`{{{{{inside}}}}}`: an empty text between the bars"
+                    ));
+                }
+                return Ok(Marker::Random(choices));
+            }
+        }
         let mut words = inside.split_whitespace();
         let marker = match (words.next(), words.next(), words.next()) {
             (Some("secs"), Some(figure), None) => Marker::Secs(
@@ -48,7 +77,7 @@ impl Marker {
             (Some("text"), None, None) => Marker::Text,
             _ => {
                 return Err(format!(
-                    "unknown marker `{{{{{inside}}}}}` (known: secs FIGURE, number, time, hex, text)"
+                    "unknown marker `{{{{{inside}}}}}` (known: secs FIGURE, number, time, hex, text, random, random A|B)"
                 ));
             }
         };
@@ -63,15 +92,21 @@ impl Marker {
             Marker::Time => "12:34:56".to_owned(),
             Marker::Hex => "0123456789".to_owned(),
             Marker::Text => "anything".to_owned(),
+            Marker::Random(choices) => choices.first().map_or("42", String::as_str).to_owned(),
         }
     }
 
-    fn regex(&self) -> &'static str {
+    fn regex(&self) -> String {
         match self {
-            Marker::Secs(_) | Marker::Number => NUMBER,
-            Marker::Time => "[0-9]{2}:[0-9]{2}:[0-9]{2}",
-            Marker::Hex => "[0-9a-f]+",
-            Marker::Text => ".*?",
+            Marker::Secs(_) | Marker::Number => NUMBER.to_owned(),
+            Marker::Time => "[0-9]{2}:[0-9]{2}:[0-9]{2}".to_owned(),
+            Marker::Hex => "[0-9a-f]+".to_owned(),
+            Marker::Text => ".*?".to_owned(),
+            Marker::Random(choices) if choices.is_empty() => "-?[0-9]+".to_owned(),
+            Marker::Random(choices) => {
+                let choices: Vec<String> = choices.iter().map(|c| regex_lite::escape(c)).collect();
+                format!("(?:{})", choices.join("|"))
+            }
         }
     }
 }
@@ -84,6 +119,8 @@ impl fmt::Display for Marker {
             Marker::Time => f.write_str("{{time}}"),
             Marker::Hex => f.write_str("{{hex}}"),
             Marker::Text => f.write_str("{{text}}"),
+            Marker::Random(choices) if choices.is_empty() => f.write_str("{{random}}"),
+            Marker::Random(choices) => write!(f, "{{{{random {}}}}}", choices.join("|")),
         }
     }
 }
@@ -132,7 +169,7 @@ impl Pattern {
         for (literal, marker) in literals.iter().zip(&markers) {
             regex.push_str(&regex_lite::escape(literal));
             regex.push('(');
-            regex.push_str(marker.regex());
+            regex.push_str(&marker.regex());
             regex.push(')');
         }
         regex.push_str(&regex_lite::escape(rest));
@@ -189,7 +226,8 @@ impl Pattern {
     }
 
     /// The actual line with what changes from run to run blanked out, for a snapshot:
-    /// times of day (`[time]`) and random ids (`[hex]`). Everything else stays, free or not:
+    /// times of day (`[time]`), random ids (`[hex]`) and unseeded random draws with what
+    /// they chose (`[random]`). Everything else stays, free or not:
     /// on the paused clock timing figures are exact, and a Rust type name is always the same.
     pub fn redact(&self, actual: &str) -> String {
         let Some(captures) = self.regex.captures(actual) else {
@@ -203,6 +241,7 @@ impl Pattern {
                 Marker::Secs(_) | Marker::Number | Marker::Text => continue,
                 Marker::Time => "[time]",
                 Marker::Hex => "[hex]",
+                Marker::Random(_) => "[random]",
             };
             redacted.push_str(&actual[end..span.start()]);
             redacted.push_str(label);
@@ -281,11 +320,68 @@ mod tests {
     }
 
     #[test]
+    fn random_draws_are_free_and_blanked_out() {
+        let p = Pattern::parse(
+            "Temperature: {{random}} {{random Wear a jacket!|Don't wear a jacket!}}",
+        )
+        .unwrap();
+        assert_eq!(
+            p.compare("Temperature: 33 Don't wear a jacket!"),
+            LineMatch::Same
+        );
+        assert_eq!(p.compare("Temperature: 12 Wear a jacket!"), LineMatch::Same);
+        assert_eq!(p.compare("Temperature: -3 Wear a jacket!"), LineMatch::Same);
+        assert_eq!(
+            p.compare("Temperature: 33.5 Wear a jacket!"),
+            LineMatch::Different
+        );
+        assert_eq!(
+            p.compare("Temperature: hot Wear a jacket!"),
+            LineMatch::Different
+        );
+        assert_eq!(
+            p.compare("Temperature: 33 Wear a coat!"),
+            LineMatch::Different
+        );
+        assert_eq!(
+            p.compare("Temperature: 33 Wear a jacket!!"),
+            LineMatch::Different
+        );
+        assert_eq!(
+            p.redact("Temperature: 33 Don't wear a jacket!"),
+            "Temperature: [random] [random]"
+        );
+        assert_eq!(
+            p.redact("Temperature: 12 Wear a jacket!"),
+            "Temperature: [random] [random]"
+        );
+        assert_eq!(p.render(), "Temperature: 42 Wear a jacket!");
+        let q = Pattern::parse("a (1+1) {{random x.*|y}}").unwrap();
+        assert_eq!(
+            q.compare("a (1+1) x.*"),
+            LineMatch::Same,
+            "texts are literal"
+        );
+        assert_eq!(q.compare("a (1+1) xyz"), LineMatch::Different);
+        assert!(
+            Pattern::parse("x {{random a||b}}")
+                .unwrap_err()
+                .contains("empty text")
+        );
+        assert!(
+            Pattern::parse("x {{randomly}}")
+                .unwrap_err()
+                .contains("unknown marker")
+        );
+    }
+
+    #[test]
     fn a_rendered_line_matches_its_pattern() {
         for source in [
             "plain",
             "Elapsed {{secs 7.02}}",
             "<{{hex}}> {{time}} {{number}}{{text}}.",
+            "{{random}} {{random yes|no}}",
         ] {
             let p = Pattern::parse(source).unwrap();
             assert_eq!(p.compare(&p.render()), LineMatch::Same, "{source}");

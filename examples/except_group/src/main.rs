@@ -1,0 +1,72 @@
+//! Port of `except_group.py` from Real Python's "Python's asyncio: A Hands-On Walkthrough"
+//! (2025).
+//!
+//! Lesson: when several tasks fail, collect every error, then handle each kind of error on
+//! its own. Python gathers the exceptions into an ExceptionGroup and handles them with
+//! `except*`; in Rust, a `JoinSet` runs the tasks, each returns a typed error, and a
+//! `match` sorts the errors by kind. The handlers run in their own order (ValueError,
+//! TypeError, IndexError), whatever order the tasks failed in.
+
+use std::time::Duration;
+
+use tokio::task::JoinSet;
+use tokio::time::sleep;
+
+/// The three kinds of failure, named after the Python exceptions they stand for; each
+/// carries its message.
+#[derive(Debug)]
+enum CoroError {
+    Value(String),
+    Type(String),
+    Index(String),
+}
+
+async fn coro_a() -> Result<(), CoroError> {
+    sleep(Duration::from_secs(1)).await;
+    Err(CoroError::Value("Error in coro A".into()))
+}
+
+async fn coro_b() -> Result<(), CoroError> {
+    sleep(Duration::from_secs(2)).await;
+    Err(CoroError::Type("Error in coro B".into()))
+}
+
+async fn coro_c() -> Result<(), CoroError> {
+    sleep(Duration::from_millis(500)).await;
+    Err(CoroError::Index("Error in coro C".into()))
+}
+
+#[vclock::main]
+async fn main() {
+    let mut group = JoinSet::new();
+    group.spawn(coro_a());
+    group.spawn(coro_b());
+    group.spawn(coro_c());
+    // Every task runs to the end; keep the errors (`return_exceptions=True`).
+    let errors: Vec<CoroError> = group
+        .join_all()
+        .await
+        .into_iter()
+        .filter_map(Result::err)
+        .collect();
+
+    // Sort the errors by kind, then run one handler per kind, like Python's
+    // `except* ValueError`, `except* TypeError`, `except* IndexError`.
+    let (mut value, mut type_, mut index) = (Vec::new(), Vec::new(), Vec::new());
+    for error in errors {
+        match error {
+            CoroError::Value(message) => value.push(message),
+            CoroError::Type(message) => type_.push(message),
+            CoroError::Index(message) => index.push(message),
+        }
+    }
+    if !value.is_empty() {
+        println!("[ValueError handled] {value:?}");
+    }
+    if !type_.is_empty() {
+        println!("[TypeError handled] {type_:?}");
+    }
+    if !index.is_empty() {
+        println!("[IndexError handled] {index:?}");
+    }
+}
