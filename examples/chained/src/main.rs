@@ -5,6 +5,9 @@
 //! takes as long as the slowest chain, not the sum of them. The sleeps are drawn from a
 //! generator seeded like the original's, so they are the published ones.
 //!
+//! A part may sleep for 0 seconds. asyncio still lets every other ready task run first;
+//! tokio's `sleep(Duration::ZERO)` may return at once, so a zero sleep yields explicitly.
+//!
 //! Usage: `cargo run -p chained -- 9 6 3` (default: 1 2 3).
 
 use std::time::Duration;
@@ -21,10 +24,19 @@ struct Args {
     numbers: Vec<i64>,
 }
 
+/// `asyncio.sleep(secs)`, zero included: see above.
+async fn asyncio_sleep(secs: i64) {
+    if secs == 0 {
+        futures_lite::future::yield_now().await; // to the back of the line of ready tasks
+    } else {
+        sleep(Duration::from_secs(secs as u64)).await;
+    }
+}
+
 async fn part1(n: i64) -> String {
     let i = pyrandom::randint(0, 10);
     println!("part1({n}) sleeping for {i} seconds.");
-    sleep(Duration::from_secs(i as u64)).await;
+    asyncio_sleep(i).await;
     let result = format!("result{n}-1");
     println!("Returning part1({n}) == {result}.");
     result
@@ -34,7 +46,7 @@ async fn part2(n: i64, arg: String) -> String {
     let i = pyrandom::randint(0, 10);
     // Python prints the tuple `(n, arg)`: its repr quotes the string with single quotes.
     println!("part2({n}, '{arg}') sleeping for {i} seconds.");
-    sleep(Duration::from_secs(i as u64)).await;
+    asyncio_sleep(i).await;
     let result = format!("result{n}-2 derived from {arg}");
     println!("Returning part2({n}, '{arg}') == {result}.");
     result
