@@ -1,6 +1,7 @@
 //! Comparing a transcript with a golden, and saying what differs in words a learner can act on.
 
 use std::fmt;
+use std::ops::Range;
 
 use crate::pattern::{LineMatch, Pattern};
 
@@ -123,12 +124,36 @@ impl fmt::Display for Difference {
     }
 }
 
-/// Compares a program's output with the expected lines. On agreement, returns the output
-/// with what changes from run to run blanked out (see [`Pattern::redact`]); otherwise the
-/// first difference.
+/// Compares a program's output with the expected lines, all in order, on the paused clock.
+/// See [`compare_blocks`].
 pub fn compare(expected: &[Pattern], output: &str) -> Result<String, Difference> {
+    compare_blocks(expected, &[], true, output)
+}
+
+/// Compares a program's output with the expected lines, where the lines of each range in
+/// `any_order` may come in any order. On agreement, returns the output with what changes from
+/// run to run blanked out (see [`Pattern::redact`]; `exact_time` says whether timing figures
+/// are exact, as on the paused clock), each any-order block sorted; otherwise the first
+/// difference.
+pub fn compare_blocks(
+    expected: &[Pattern],
+    any_order: &[Range<usize>],
+    exact_time: bool,
+    output: &str,
+) -> Result<String, Difference> {
     let actual: Vec<&str> = output.lines().collect();
-    for (index, pattern) in expected.iter().enumerate() {
+    let mut redacted = Vec::new();
+    let mut index = 0;
+    while index < expected.len() {
+        if let Some(block) = any_order.iter().find(|b| b.start == index && !b.is_empty()) {
+            let mut lines =
+                compare_any_order(&expected[block.clone()], &actual, block.start, exact_time)?;
+            lines.sort();
+            redacted.extend(lines);
+            index = block.end;
+            continue;
+        }
+        let pattern = &expected[index];
         let line = index + 1;
         let Some(got) = actual.get(index) else {
             return Err(Difference::Missing {
@@ -137,7 +162,7 @@ pub fn compare(expected: &[Pattern], output: &str) -> Result<String, Difference>
             });
         };
         match pattern.compare(got) {
-            LineMatch::Same => {}
+            LineMatch::Same => redacted.push(pattern.redact(got, exact_time)),
             LineMatch::Timing {
                 published,
                 tolerance,
@@ -172,6 +197,7 @@ pub fn compare(expected: &[Pattern], output: &str) -> Result<String, Difference>
                 });
             }
         }
+        index += 1;
     }
     if let Some(extra) = actual.get(expected.len()) {
         return Err(Difference::Extra {
@@ -179,12 +205,64 @@ pub fn compare(expected: &[Pattern], output: &str) -> Result<String, Difference>
             got: (*extra).to_owned(),
         });
     }
-    let redacted: Vec<String> = expected
-        .iter()
-        .zip(&actual)
-        .map(|(pattern, line)| pattern.redact(line))
-        .collect();
     Ok(redacted.join("\n") + "\n")
+}
+
+/// Matches the output lines from `first` on against a block of patterns in any order.
+fn compare_any_order(
+    block: &[Pattern],
+    actual: &[&str],
+    first: usize,
+    exact_time: bool,
+) -> Result<Vec<String>, Difference> {
+    let mut used = vec![false; block.len()];
+    let mut redacted = Vec::new();
+    for offset in 0..block.len() {
+        let line = first + offset + 1;
+        let Some(got) = actual.get(first + offset) else {
+            let missing = block.iter().zip(&used).find(|(_, used)| !**used);
+            return Err(Difference::Missing {
+                line,
+                expected: missing
+                    .map(|(p, _)| p.source().to_owned())
+                    .unwrap_or_default(),
+            });
+        };
+        let candidates = || block.iter().enumerate().filter(|(i, _)| !used[*i]);
+        if let Some((i, pattern)) = candidates().find(|(_, p)| p.compare(got) == LineMatch::Same) {
+            used[i] = true;
+            redacted.push(pattern.redact(got, exact_time));
+            continue;
+        }
+        let near = candidates().find_map(|(_, p)| match p.compare(got) {
+            LineMatch::Timing {
+                published,
+                tolerance,
+                got: figure,
+            } => Some((p, published, tolerance, figure)),
+            _ => None,
+        });
+        if let Some((pattern, published, tolerance, figure)) = near {
+            return Err(Difference::Timing {
+                line,
+                expected: pattern.source().to_owned(),
+                got: (*got).to_owned(),
+                published,
+                tolerance,
+                figure,
+            });
+        }
+        let expected = candidates()
+            .map(|(_, p)| p.source())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        return Err(Difference::Text {
+            line,
+            expected: format!("one of the lines still due, in any order: {expected}"),
+            got: (*got).to_owned(),
+        });
+    }
+    Ok(redacted)
 }
 
 /// Whether the output has the expected lines (texts, figures aside), each once, in any order.
@@ -238,6 +316,35 @@ mod tests {
         assert!(matches!(missing, Difference::Missing { line: 3, .. }));
         let extra = compare(&expected, "a\nb\nc\nElapsed 3.0\nd\n").unwrap_err();
         assert!(matches!(extra, Difference::Extra { line: 5, .. }));
+    }
+
+    #[test]
+    fn any_order_blocks_take_their_lines_in_any_order() {
+        let expected = golden(&["first", "b {{secs 1.0}}", "a", "c", "last"]);
+        let block = vec![Range { start: 1, end: 4 }];
+        let redacted =
+            compare_blocks(&expected, &block, false, "first\nc\na\nb 1.01\nlast\n").unwrap();
+        assert_eq!(
+            redacted, "first\na\nb [secs]\nc\nlast\n",
+            "blocks are sorted"
+        );
+        let outside =
+            compare_blocks(&expected, &block, true, "c\nfirst\na\nb 1.0\nlast\n").unwrap_err();
+        assert_eq!(outside.line(), 1);
+        let stranger =
+            compare_blocks(&expected, &block, true, "first\nc\nz\nb 1.0\nlast\n").unwrap_err();
+        assert_eq!((stranger.kind(), stranger.line()), ("text", 3));
+        assert!(
+            stranger
+                .to_string()
+                .contains("in any order: b {{secs 1.0}} | a"),
+            "{stranger}"
+        );
+        let slow =
+            compare_blocks(&expected, &block, true, "first\nc\na\nb 2.0\nlast\n").unwrap_err();
+        assert_eq!((slow.kind(), slow.line()), ("timing", 4));
+        let short = compare_blocks(&expected, &block, true, "first\nc\n").unwrap_err();
+        assert!(matches!(short, Difference::Missing { line: 3, .. }));
     }
 
     #[test]

@@ -11,7 +11,19 @@
 //!
 //! Above `---`: comments and settings. `run:` is the command line, the example's crate name
 //! then its arguments (required). `exit:` is the exit code the run must end with (default
-//! 0). `stream:` says which output the lines below are, `stdout` (default) or `stderr`.
+//! 0). `stream:` says which output the lines below are: `stdout` (default), `stderr`, or
+//! `file NAME`, a file the program wrote in its working folder. Every run has a fresh,
+//! empty working folder of its own.
+//!
+//! For the network and file lessons: `site: N` starts the local web site (crates/site) with
+//! N pages for the run; `{{site}}` in `run:` and in files stands for its address. A setting
+//! `file NAME:` followed by lines indented by two spaces writes those lines to NAME in the
+//! working folder before the run. `clock: real` runs on the real clock (sockets and a paused
+//! clock do not mix); the default is `clock: paused`.
+//!
+//! Below `---`, a line `{{any order}}` opens a block of lines that may come in any order
+//! (completion order, which varies from run to run) and `{{end}}` closes it; the snapshot
+//! keeps such a block sorted.
 //! `realtime: unstable` says that in real time the order depends on ties broken by
 //! microseconds, as it does for the Python original: the `realtime` tool then reports a
 //! difference without failing. The paused clock has no such ties, so the test is as strict.
@@ -22,15 +34,19 @@
 //! `{{random}}` and `{{random A|B}}` for what may vary freely.
 
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::pattern::Pattern;
+use crate::run::Clock;
 
 /// Which output of the program a golden describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stream {
     Stdout,
     Stderr,
+    /// A file the program wrote, by its name in the working folder.
+    File(String),
 }
 
 /// One golden file: how to run the example and what it must print.
@@ -46,7 +62,15 @@ pub struct Golden {
     pub stream: Stream,
     /// Whether a real-time run must agree too (`realtime: unstable` says no).
     pub realtime_stable: bool,
+    /// The clock the golden test runs on.
+    pub clock: Clock,
+    /// The local site's page count, when the run needs the site.
+    pub site: Option<usize>,
+    /// Files to write in the working folder before the run: name, then content.
+    pub files: Vec<(String, String)>,
     pub lines: Vec<Pattern>,
+    /// Runs of `lines` (by index) that may come in any order.
+    pub any_order: Vec<Range<usize>>,
 }
 
 impl Golden {
@@ -69,13 +93,29 @@ impl Golden {
         let mut exit = 0;
         let mut stream = Stream::Stdout;
         let mut realtime_stable = true;
+        let mut clock = Clock::Paused;
+        let mut site = None;
+        let mut files: Vec<(String, String)> = Vec::new();
+        let mut in_file = false;
         let mut lines = text.lines().enumerate();
         for (number, line) in lines.by_ref() {
             let at = |e: String| format!("line {}: {e}", number + 1);
             if line == "---" {
                 break;
             }
+            if in_file && let Some(content) = line.strip_prefix("  ") {
+                let (_, text) = files.last_mut().expect("in a file");
+                text.push_str(content);
+                text.push('\n');
+                continue;
+            }
+            in_file = false;
             if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix("file ").and_then(|l| l.strip_suffix(':')) {
+                files.push((name.trim().to_owned(), String::new()));
+                in_file = true;
                 continue;
             }
             let (key, value) = line
@@ -93,8 +133,29 @@ impl Golden {
                     stream = match value {
                         "stdout" => Stream::Stdout,
                         "stderr" => Stream::Stderr,
-                        _ => return Err(at(format!("stream: {value:?} is not stdout or stderr"))),
+                        _ => match value.strip_prefix("file ") {
+                            Some(name) => Stream::File(name.trim().to_owned()),
+                            None => {
+                                return Err(at(format!(
+                                    "stream: {value:?} is not stdout, stderr or file NAME"
+                                )));
+                            }
+                        },
                     }
+                }
+                "clock" => {
+                    clock = match value {
+                        "paused" => Clock::Paused,
+                        "real" => Clock::Real,
+                        _ => return Err(at(format!("clock: {value:?} is not paused or real"))),
+                    }
+                }
+                "site" => {
+                    site = Some(
+                        value
+                            .parse()
+                            .map_err(|_| at(format!("site: {value:?} is not a page count")))?,
+                    )
                 }
                 "realtime" => {
                     realtime_stable = match value {
@@ -113,11 +174,25 @@ impl Golden {
         let run = run.ok_or("no `run:` line above `---`")?;
         let mut words = run.split_whitespace().map(str::to_owned);
         let example = words.next().ok_or("`run:` names no example")?;
-        let lines = lines
-            .map(|(number, line)| {
-                Pattern::parse(line).map_err(|e| format!("line {}: {e}", number + 1))
-            })
-            .collect::<Result<_, _>>()?;
+        let mut patterns = Vec::new();
+        let mut any_order = Vec::new();
+        let mut block_start = None;
+        for (number, line) in lines {
+            let at = |e: &str| format!("line {}: {e}", number + 1);
+            match (line, block_start) {
+                ("{{any order}}", None) => block_start = Some(patterns.len()),
+                ("{{any order}}", Some(_)) => return Err(at("`{{any order}}` inside another")),
+                ("{{end}}", Some(start)) => {
+                    any_order.push(start..patterns.len());
+                    block_start = None;
+                }
+                ("{{end}}", None) => return Err(at("`{{end}}` without `{{any order}}`")),
+                _ => patterns.push(Pattern::parse(line).map_err(|e| at(&e))?),
+            }
+        }
+        if block_start.is_some() {
+            return Err("`{{any order}}` without `{{end}}`".to_owned());
+        }
         Ok(Golden {
             name,
             path: path.to_owned(),
@@ -126,7 +201,11 @@ impl Golden {
             exit,
             stream,
             realtime_stable,
-            lines,
+            clock,
+            site,
+            files,
+            lines: patterns,
+            any_order,
         })
     }
 
@@ -220,6 +299,26 @@ mod tests {
         assert!(!unstable.realtime_stable);
         let err = Golden::parse(Path::new("x.out"), "realtime: maybe\nrun: x\n---\n").unwrap_err();
         assert!(err.contains("not stable or unstable"), "{err}");
+    }
+
+    #[test]
+    fn network_settings_files_and_blocks() {
+        let text = "clock: real\nsite: 20\nfile urls.txt:\n  {{site}}/page/1.html\n  {{site}}/x\nrun: areq urls.txt\nstream: file found.txt\n---\nheader\n{{any order}}\na\nb\n{{end}}\nlast\n";
+        let golden = Golden::parse(Path::new("areq.out"), text).unwrap();
+        assert_eq!(golden.clock, Clock::Real);
+        assert_eq!(golden.site, Some(20));
+        assert_eq!(
+            golden.files,
+            [(
+                "urls.txt".to_owned(),
+                "{{site}}/page/1.html\n{{site}}/x\n".to_owned()
+            )]
+        );
+        assert_eq!(golden.stream, Stream::File("found.txt".into()));
+        assert_eq!(golden.lines.len(), 4);
+        assert_eq!(golden.any_order, vec![Range { start: 1, end: 3 }]);
+        let err = Golden::parse(Path::new("x.out"), "run: x\n---\n{{any order}}\na\n").unwrap_err();
+        assert!(err.contains("without `{{end}}`"), "{err}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub mod run;
 use std::path::Path;
 use std::time::Duration;
 
-pub use compare::{Difference, compare};
+pub use compare::{Difference, compare, compare_blocks};
 pub use file::{Golden, Stream, golden_dir, goldens_of};
 pub use pattern::{LineMatch, Marker, Pattern, tolerance};
 pub use run::{Clock, Output, run};
@@ -45,8 +45,9 @@ pub struct Checked {
     pub transcript: String,
 }
 
-/// Runs `program` as `golden` says, on `clock`, and compares. The error is the whole
-/// message for a learner: what ran, which golden, what differs and where.
+/// Runs `program` as `golden` says and compares. The run is on `clock`, unless the golden
+/// asks for the real clock. The error is the whole message for a learner: what ran, which
+/// golden, what differs and where.
 pub fn check(
     golden: &Golden,
     program: &Path,
@@ -59,10 +60,16 @@ pub fn check(
         golden.command(),
         golden.name
     );
-    let output = run(program, &golden.args, clock, limit).map_err(|e| format!("{heading}\n{e}"))?;
-    let (printed, other) = match golden.stream {
+    let clock = if golden.clock == Clock::Real {
+        Clock::Real
+    } else {
+        clock
+    };
+    let output = run_case(golden, program, clock, limit).map_err(|e| format!("{heading}\n{e}"))?;
+    let (printed, other) = match &golden.stream {
         Stream::Stdout => (&output.stdout, &output.stderr),
         Stream::Stderr => (&output.stderr, &output.stdout),
+        Stream::File(_) => (&output.file, &output.stdout),
     };
     if output.code != Some(golden.exit) {
         let ended = match output.code {
@@ -81,7 +88,12 @@ pub fn check(
             tail(other, 8)
         ));
     }
-    match compare(&golden.lines, printed) {
+    match compare_blocks(
+        &golden.lines,
+        &golden.any_order,
+        clock == Clock::Paused,
+        printed,
+    ) {
         Ok(transcript) => Ok(Checked {
             name: golden.name.clone(),
             command: golden.command(),
@@ -92,6 +104,46 @@ pub fn check(
             side_by_side(golden, printed, difference.line())
         )),
     }
+}
+
+/// What a case's run left: its output, and the file the golden names, if any.
+struct CaseOutput {
+    stdout: String,
+    stderr: String,
+    file: String,
+    code: Option<i32>,
+}
+
+/// Runs one case in a fresh working folder, with the local site if the golden asks for it.
+fn run_case(
+    golden: &Golden,
+    program: &Path,
+    clock: Clock,
+    limit: Duration,
+) -> Result<CaseOutput, String> {
+    let site = golden.site.map(|pages| site::spawn(site::Site::new(pages)));
+    let fill = |text: &str| match &site {
+        Some(site) => text.replace("{{site}}", &site.base_url()),
+        None => text.to_owned(),
+    };
+    let dir = tempfile::tempdir().map_err(|e| format!("cannot make a working folder: {e}"))?;
+    for (name, content) in &golden.files {
+        std::fs::write(dir.path().join(name), fill(content))
+            .map_err(|e| format!("cannot write {name} for the run: {e}"))?;
+    }
+    let args: Vec<String> = golden.args.iter().map(|arg| fill(arg)).collect();
+    let output = run(program, &args, dir.path(), clock, limit)?;
+    let file = match &golden.stream {
+        Stream::File(name) => std::fs::read_to_string(dir.path().join(name))
+            .map_err(|e| format!("the program left no readable {name}: {e}"))?,
+        _ => String::new(),
+    };
+    Ok(CaseOutput {
+        stdout: output.stdout,
+        stderr: output.stderr,
+        file,
+        code: output.code,
+    })
 }
 
 /// Why an example failed its grade: every disagreement, in words. Its `Debug` is the same

@@ -38,6 +38,9 @@ pub enum Marker {
     /// `{{text}}`: any text at all, such as Python's repr of an object where Rust prints
     /// something else. Kept in the snapshot: it must be deterministic.
     Text,
+    /// `{{site}}`: the local test site's address, `http://127.0.0.1:PORT`. The port is new
+    /// on every run, so it is blanked out in the snapshot as `[site]`.
+    Site,
     /// `{{random}}`: an integer drawn by an unseeded random generator, so different from run
     /// to run; any integer is accepted, and it is blanked out in the snapshot as `[random]`.
     /// With texts, `{{random Wear a jacket!|Don't wear a jacket!}}`, it is what the draw
@@ -75,6 +78,7 @@ impl Marker {
             (Some("time"), None, None) => Marker::Time,
             (Some("hex"), None, None) => Marker::Hex,
             (Some("text"), None, None) => Marker::Text,
+            (Some("site"), None, None) => Marker::Site,
             _ => {
                 return Err(format!(
                     "unknown marker `{{{{{inside}}}}}` (known: secs FIGURE, number, time, hex, text, random, random A|B)"
@@ -92,6 +96,7 @@ impl Marker {
             Marker::Time => "12:34:56".to_owned(),
             Marker::Hex => "0123456789".to_owned(),
             Marker::Text => "anything".to_owned(),
+            Marker::Site => "http://127.0.0.1:8080".to_owned(),
             Marker::Random(choices) => choices.first().map_or("42", String::as_str).to_owned(),
         }
     }
@@ -102,6 +107,7 @@ impl Marker {
             Marker::Time => "[0-9]{2}:[0-9]{2}:[0-9]{2}".to_owned(),
             Marker::Hex => "[0-9a-f]+".to_owned(),
             Marker::Text => ".*?".to_owned(),
+            Marker::Site => r"http://127\.0\.0\.1:[0-9]+".to_owned(),
             Marker::Random(choices) if choices.is_empty() => "-?[0-9]+".to_owned(),
             Marker::Random(choices) => {
                 let choices: Vec<String> = choices.iter().map(|c| regex_lite::escape(c)).collect();
@@ -119,6 +125,7 @@ impl fmt::Display for Marker {
             Marker::Time => f.write_str("{{time}}"),
             Marker::Hex => f.write_str("{{hex}}"),
             Marker::Text => f.write_str("{{text}}"),
+            Marker::Site => f.write_str("{{site}}"),
             Marker::Random(choices) if choices.is_empty() => f.write_str("{{random}}"),
             Marker::Random(choices) => write!(f, "{{{{random {}}}}}", choices.join("|")),
         }
@@ -229,7 +236,9 @@ impl Pattern {
     /// times of day (`[time]`), random ids (`[hex]`) and unseeded random draws with what
     /// they chose (`[random]`). Everything else stays, free or not:
     /// on the paused clock timing figures are exact, and a Rust type name is always the same.
-    pub fn redact(&self, actual: &str) -> String {
+    /// On the real clock (`exact_time` false) timing figures vary too, and are blanked out
+    /// as `[secs]`.
+    pub fn redact(&self, actual: &str, exact_time: bool) -> String {
         let Some(captures) = self.regex.captures(actual) else {
             return actual.to_owned();
         };
@@ -238,7 +247,9 @@ impl Pattern {
         for (marker, span) in self.markers.iter().zip(captures.iter().skip(1)) {
             let Some(span) = span else { continue };
             let label = match marker {
+                Marker::Secs(_) if !exact_time => "[secs]",
                 Marker::Secs(_) | Marker::Number | Marker::Text => continue,
+                Marker::Site => "[site]",
                 Marker::Time => "[time]",
                 Marker::Hex => "[hex]",
                 Marker::Random(_) => "[random]",
@@ -314,7 +325,7 @@ mod tests {
         );
         assert_eq!(p.compare("got <04AA> in 0.1 s; x!"), LineMatch::Different);
         assert_eq!(
-            p.redact("got <04aa756010> in 0.00014 s; anything!"),
+            p.redact("got <04aa756010> in 0.00014 s; anything!", true),
             "got <[hex]> in 0.00014 s; anything!"
         );
     }
@@ -348,11 +359,11 @@ mod tests {
             LineMatch::Different
         );
         assert_eq!(
-            p.redact("Temperature: 33 Don't wear a jacket!"),
+            p.redact("Temperature: 33 Don't wear a jacket!", true),
             "Temperature: [random] [random]"
         );
         assert_eq!(
-            p.redact("Temperature: 12 Wear a jacket!"),
+            p.redact("Temperature: 12 Wear a jacket!", true),
             "Temperature: [random] [random]"
         );
         assert_eq!(p.render(), "Temperature: 42 Wear a jacket!");
@@ -390,6 +401,22 @@ mod tests {
             Pattern::parse("in {{secs 2.5}}s").unwrap().render(),
             "in 2.5s"
         );
+    }
+
+    #[test]
+    fn the_site_marker_takes_any_local_port_and_blanks_it() {
+        let p = Pattern::parse("{{site}}/page/1.html - Page 1 in {{secs 0.5}}").unwrap();
+        let line = "http://127.0.0.1:40123/page/1.html - Page 1 in 0.51";
+        assert_eq!(p.compare(line), LineMatch::Same);
+        assert_eq!(
+            p.compare("http://example.com/page/1.html - Page 1 in 0.5"),
+            LineMatch::Different
+        );
+        assert_eq!(
+            p.redact(line, false),
+            "[site]/page/1.html - Page 1 in [secs]"
+        );
+        assert_eq!(p.redact(line, true), "[site]/page/1.html - Page 1 in 0.51");
     }
 
     #[test]

@@ -26,16 +26,19 @@ pub struct Output {
     pub code: Option<i32>,
 }
 
-/// Runs `program` with `args` and waits for it, at most `limit` of wall time.
+/// Runs `program` with `args` in the folder `dir` and waits for it, at most `limit` of
+/// wall time.
 pub fn run(
     program: &Path,
     args: &[String],
+    dir: &Path,
     clock: Clock,
     limit: Duration,
 ) -> Result<Output, String> {
     let mut command = Command::new(program);
     command
         .args(args)
+        .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
