@@ -1,7 +1,7 @@
 # Shortcuts; each target is one or two plain cargo commands you can also type yourself.
 EXAMPLE ?= async_chores
 
-.PHONY: run test lint snapshots real
+.PHONY: run test lint snapshots real bench
 
 ## run: run one example in real time (make run EXAMPLE=count)
 run:
@@ -28,3 +28,7 @@ snapshots:
 real:
 	cargo build --workspace --bins
 	cargo run -q -p golden --bin realtime
+
+## bench: time http_requests_async and areq on the local site's 1,000 pages (PAGES=, RUNS=)
+bench:
+	tests/bench.sh

@@ -1,0 +1,88 @@
+//! Port of `http_request.py` from the Code-Maven Python course (Gabor Szabo), which fetched
+//! python.org with aiohttp.
+//!
+//! Lesson: an HTTP request is I/O the runtime waits for without blocking: build one client
+//! (aiohttp's `ClientSession`; here `reqwest::Client`), send the request, await the body.
+//! Every way it can fail (no connection, no answer in time, an error status, a body that is
+//! not text) comes back as an error to report, not a crash.
+//!
+//! Usage: `cargo run -p http_request -- http://127.0.0.1:8080/` (start the local site with
+//! `cargo run -p site -- --port 8080`; this project's reqwest speaks plain HTTP only).
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+
+/// Fetches a page and prints its body.
+#[derive(Parser)]
+struct Args {
+    /// The page to fetch.
+    #[arg(default_value = "http://python.org/")]
+    url: String,
+    /// Seconds to wait for the whole response before giving up.
+    #[arg(long, default_value = "10", value_parser = seconds)]
+    timeout: Duration,
+}
+
+/// A positive number of seconds, for `--timeout`.
+fn seconds(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text.parse().map_err(|_| "not a number".to_owned())?;
+    match Duration::try_from_secs_f64(secs) {
+        Ok(duration) if !duration.is_zero() => Ok(duration),
+        _ => Err("not a positive number of seconds".to_owned()),
+    }
+}
+
+/// The largest body this program reads; a bigger one is refused, not loaded into memory.
+const MAX_BODY: usize = 16 << 20;
+
+/// What went wrong, in a few words.
+fn cause(err: reqwest::Error) -> String {
+    if err.is_timeout() {
+        "timed out".to_owned()
+    } else if err.is_connect() {
+        "cannot connect".to_owned()
+    } else if err.is_redirect() {
+        "too many redirects".to_owned()
+    } else if let Some(status) = err.status() {
+        format!("HTTP status {status}")
+    } else {
+        let source = std::error::Error::source(&err).map(|s| format!(": {s}"));
+        format!("{}{}", err.without_url(), source.unwrap_or_default())
+    }
+}
+
+async fn fetch(client: &reqwest::Client, url: &str) -> Result<String, String> {
+    let mut response = client.get(url).send().await.map_err(cause)?;
+    response = response.error_for_status().map_err(cause)?;
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(cause)? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(format!("the body is larger than {} MiB", MAX_BODY >> 20));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    String::from_utf8(body).map_err(|_| "the body is not valid UTF-8".to_owned())
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    let client = reqwest::Client::builder()
+        .timeout(args.timeout)
+        .connect_timeout(Duration::from_secs(5))
+        .build()
+        .expect("a client with timeouts only");
+    match fetch(&client, &args.url).await {
+        Ok(body) => {
+            println!("{body}");
+            println!("OK");
+            ExitCode::SUCCESS
+        }
+        Err(cause) => {
+            eprintln!("error: {}: {cause}", args.url);
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Port of `http_requests_async_queue.py` from the Code-Maven Python course (Gabor Szabo).
+//!
+//! Lesson: a fixed number of workers share one list of URLs. Each worker takes the next URL,
+//! fetches it, records the page's title, and comes back for more until the list is empty:
+//! never more than PARALLEL requests in flight, however long the list. The results come in
+//! the order the pages finish, which varies from run to run.
+//!
+//! Usage: `cargo run -p http_requests_async_queue -- LIMIT PARALLEL FILENAME`: the first
+//! LIMIT URLs of the file, PARALLEL workers.
+
+use std::collections::VecDeque;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use clap::Parser;
+use futures::future::try_join_all;
+use scraper::{Html, Selector};
+
+/// Prints "URL - title" for the first LIMIT pages of a list, fetched by PARALLEL workers.
+#[derive(Parser)]
+struct Args {
+    /// How many URLs of the file to fetch, at most.
+    limit: usize,
+    /// How many workers fetch at the same time.
+    #[arg(value_parser = clap::value_parser!(u16).range(1..))]
+    parallel: u16,
+    /// A file with one URL per line.
+    filename: String,
+    /// Seconds to wait for each whole response before giving up.
+    #[arg(long, default_value = "10", value_parser = seconds)]
+    timeout: Duration,
+}
+
+/// A positive number of seconds, for `--timeout`.
+fn seconds(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text.parse().map_err(|_| "not a number".to_owned())?;
+    match Duration::try_from_secs_f64(secs) {
+        Ok(duration) if !duration.is_zero() => Ok(duration),
+        _ => Err("not a positive number of seconds".to_owned()),
+    }
+}
+
+/// The largest body read; a bigger one is refused, not loaded into memory.
+const MAX_BODY: usize = 16 << 20;
+
+/// What went wrong, in a few words.
+fn cause(err: reqwest::Error) -> String {
+    if err.is_timeout() {
+        "timed out".to_owned()
+    } else if err.is_connect() {
+        "cannot connect".to_owned()
+    } else if err.is_redirect() {
+        "too many redirects".to_owned()
+    } else if let Some(status) = err.status() {
+        format!("HTTP status {status}")
+    } else {
+        let source = std::error::Error::source(&err).map(|s| format!(": {s}"));
+        format!("{}{}", err.without_url(), source.unwrap_or_default())
+    }
+}
+
+async fn fetch(client: &reqwest::Client, url: &str) -> Result<String, String> {
+    let mut response = client.get(url).send().await.map_err(cause)?;
+    response = response.error_for_status().map_err(cause)?;
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(cause)? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(format!("the body is larger than {} MiB", MAX_BODY >> 20));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    String::from_utf8(body).map_err(|_| "the body is not valid UTF-8".to_owned())
+}
+
+/// The text of the page's `<title>`, if it has one.
+fn title(html: &str) -> Option<String> {
+    let selector = Selector::parse("title").expect("a valid selector");
+    let document = Html::parse_document(html);
+    document
+        .select(&selector)
+        .next()
+        .map(|t| t.text().collect())
+}
+
+/// Each page's URL and title (`None` without one), in the order the pages finished;
+/// a failed page's error instead of its title.
+type Results = Arc<Mutex<Vec<(String, Result<Option<String>, String>)>>>;
+
+async fn worker(client: reqwest::Client, urls: Arc<Mutex<VecDeque<String>>>, results: Results) {
+    loop {
+        // The lock is held only to take a URL, never across an await.
+        let Some(url) = urls.lock().expect("urls lock").pop_front() else {
+            break;
+        };
+        let outcome = fetch(&client, &url).await.map(|content| title(&content));
+        results.lock().expect("results lock").push((url, outcome));
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    let list = match tokio::fs::read_to_string(&args.filename).await {
+        Ok(list) => list,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", args.filename);
+            return ExitCode::from(2);
+        }
+    };
+    let urls: VecDeque<String> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(args.limit)
+        .map(str::to_owned)
+        .collect();
+    if urls.is_empty() {
+        eprintln!("{} lists no URLs", args.filename);
+    }
+
+    // A reqwest::Client is a handle to one shared pool: cloning it shares the session.
+    let client = reqwest::Client::builder()
+        .timeout(args.timeout)
+        .connect_timeout(Duration::from_secs(5))
+        .build()
+        .expect("a client with timeouts only");
+    let urls = Arc::new(Mutex::new(urls));
+    let results: Results = Arc::default();
+    let workers = (0..args.parallel)
+        .map(|_| tokio::spawn(worker(client.clone(), urls.clone(), results.clone())));
+    try_join_all(workers).await.expect("a worker panicked");
+
+    let mut failed = 0;
+    for (url, outcome) in results.lock().expect("results lock").iter() {
+        match outcome {
+            // Python prints None for a page without a title.
+            Ok(title) => println!("{url} - {}", title.as_deref().unwrap_or("None")),
+            Err(cause) => {
+                eprintln!("error: {url}: {cause}");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

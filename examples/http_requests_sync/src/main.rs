@@ -1,0 +1,133 @@
+//! Port of `http_requests_sync.py` from the Code-Maven Python course (Gabor Szabo).
+//!
+//! Lesson: the blocking way to fetch many pages. Each request waits for the one before it,
+//! so the run takes the sum of all the response times. The original uses `requests`; its
+//! Rust counterpart is reqwest's blocking client. Titles are found with a real HTML parser
+//! (`scraper`, where the original used BeautifulSoup). Compare `http_requests_async`.
+//!
+//! Usage: `cargo run -p http_requests_sync -- urls.txt`, one URL per line. The local site
+//! (`cargo run -p site -- --port 8080`) serves pages to try it on.
+
+use std::fs;
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use reqwest::blocking::Client;
+use scraper::{Html, Selector};
+
+/// Prints the title of every page in a list, fetching them one after another.
+#[derive(Parser)]
+struct Args {
+    /// A file with one URL per line.
+    filename: String,
+    /// Seconds to wait for each whole response before giving up.
+    #[arg(long, default_value = "10", value_parser = seconds)]
+    timeout: Duration,
+}
+
+/// A positive number of seconds, for `--timeout`.
+fn seconds(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text.parse().map_err(|_| "not a number".to_owned())?;
+    match Duration::try_from_secs_f64(secs) {
+        Ok(duration) if !duration.is_zero() => Ok(duration),
+        _ => Err("not a positive number of seconds".to_owned()),
+    }
+}
+
+/// The largest body read; a bigger one is refused, not loaded into memory.
+const MAX_BODY: u64 = 16 << 20;
+
+/// What went wrong, in a few words.
+fn cause(err: reqwest::Error) -> String {
+    if err.is_timeout() {
+        "timed out".to_owned()
+    } else if err.is_connect() {
+        "cannot connect".to_owned()
+    } else if err.is_redirect() {
+        "too many redirects".to_owned()
+    } else if let Some(status) = err.status() {
+        format!("HTTP status {status}")
+    } else {
+        let source = std::error::Error::source(&err).map(|s| format!(": {s}"));
+        format!("{}{}", err.without_url(), source.unwrap_or_default())
+    }
+}
+
+fn fetch(client: &Client, url: &str) -> Result<String, String> {
+    let response = client.get(url).send().map_err(cause)?;
+    let response = response.error_for_status().map_err(cause)?;
+    let mut body = Vec::new();
+    // Read one byte more than allowed, to tell a body at the limit from a bigger one.
+    if let Err(e) = response.take(MAX_BODY + 1).read_to_end(&mut body) {
+        // The blocking reader wraps reqwest's own error (a timeout, say) in an io::Error.
+        return Err(
+            match e
+                .into_inner()
+                .map(|inner| inner.downcast::<reqwest::Error>())
+            {
+                Some(Ok(err)) => cause(*err),
+                Some(Err(other)) => format!("reading the body: {other}"),
+                None => "reading the body failed".to_owned(),
+            },
+        );
+    }
+    if body.len() as u64 > MAX_BODY {
+        return Err(format!("the body is larger than {} MiB", MAX_BODY >> 20));
+    }
+    String::from_utf8(body).map_err(|_| "the body is not valid UTF-8".to_owned())
+}
+
+/// The text of the page's `<title>`, if it has one.
+fn title(html: &str) -> Option<String> {
+    let selector = Selector::parse("title").expect("a valid selector");
+    let document = Html::parse_document(html);
+    document
+        .select(&selector)
+        .next()
+        .map(|t| t.text().collect())
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let list = match fs::read_to_string(&args.filename) {
+        Ok(list) => list,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", args.filename);
+            return ExitCode::from(2);
+        }
+    };
+    let urls: Vec<&str> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if urls.is_empty() {
+        eprintln!("{} lists no URLs", args.filename);
+    }
+
+    let client = Client::builder()
+        .timeout(args.timeout)
+        .connect_timeout(Duration::from_secs(5))
+        .build()
+        .expect("a client with timeouts only");
+    let mut failed = 0;
+    for url in urls {
+        match fetch(&client, url) {
+            Ok(content) => {
+                println!("{url}");
+                println!("{}", title(&content).as_deref().unwrap_or("Missing"));
+            }
+            Err(cause) => {
+                eprintln!("error: {url}: {cause}");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
