@@ -42,7 +42,10 @@ pub fn run(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .env_remove(vclock::PAUSED_ENV);
+        .env_remove(vclock::PAUSED_ENV)
+        // The local test site is never reached through a proxy from the environment.
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .env("no_proxy", "127.0.0.1,localhost");
     if clock == Clock::Paused {
         command.env(vclock::PAUSED_ENV, "1");
     }

@@ -72,6 +72,8 @@ async fn main() -> ExitCode {
     let client = reqwest::Client::builder()
         .timeout(args.timeout)
         .connect_timeout(Duration::from_secs(5))
+        // aiohttp ignores proxy settings in the environment unless asked to (trust_env).
+        .no_proxy()
         .build()
         .expect("a client with timeouts only");
     match fetch(&client, &args.url).await {

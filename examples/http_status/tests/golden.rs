@@ -1,0 +1,7 @@
+//! `cargo test -p http_status`: runs the example and checks that it prints what the Python
+//! original printed (golden/http_status*.out).
+
+#[test]
+fn agrees_with_the_python_original() -> Result<(), golden::Disagreement> {
+    golden::check_example!()
+}
