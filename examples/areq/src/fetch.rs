@@ -1,0 +1,285 @@
+//! One page's GET (`fetch_html`): the response checked, its body read and decoded.
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::header::CONTENT_TYPE;
+use reqwest::{Client, Response, redirect};
+use tracing::info;
+use url::Url;
+
+/// Redirects followed before giving up, as aiohttp does.
+pub const MAX_REDIRECTS: usize = 10;
+
+/// The longest wait for a connection to open, or `--timeout` if that is shorter.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The one client of the run (the original's one `ClientSession`): its connection pool is
+/// shared by every page.
+pub fn client(timeout: Duration) -> reqwest::Result<Client> {
+    Client::builder()
+        // From connecting to the last byte of the body.
+        .timeout(timeout)
+        .connect_timeout(timeout.min(CONNECT_TIMEOUT))
+        .redirect(redirect::Policy::limited(MAX_REDIRECTS))
+        // aiohttp ignores proxy settings in the environment unless asked (`trust_env`).
+        .no_proxy()
+        .build()
+}
+
+/// Why a page could not be fetched, sorted like the original's two `except` clauses.
+#[derive(Debug)]
+pub enum FetchError {
+    /// What aiohttp reports as a `ClientError`: an HTTP error status, a URL it will not
+    /// fetch, a connection that failed, a redirect loop, a body cut short.
+    Http { status: Option<u16>, cause: String },
+    /// Anything else: a timeout (a plain `TimeoutError` in current aiohttp), a body that
+    /// cannot be decoded, a body over the size limit.
+    Other { cause: String },
+}
+
+impl FetchError {
+    fn http(cause: impl Into<String>) -> Self {
+        FetchError::Http {
+            status: None,
+            cause: cause.into(),
+        }
+    }
+
+    fn other(cause: impl Into<String>) -> Self {
+        FetchError::Other {
+            cause: cause.into(),
+        }
+    }
+}
+
+/// The original's two log lines, which this port keeps as prefixes. Where the original
+/// printed `[None]: None` (a refused connection, an empty URL) or `{}` and a traceback,
+/// this port prints the cause instead: every failure is one line that names the URL and
+/// says what went wrong.
+pub struct Failure<'a> {
+    pub url: &'a str,
+    pub error: &'a FetchError,
+}
+
+impl fmt::Display for Failure<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = self.url;
+        match self.error {
+            FetchError::Http { status, cause } => {
+                let status = status.map_or("None".to_owned(), |s| s.to_string());
+                write!(f, "aiohttp exception for {url} [{status}]: {cause}")
+            }
+            // "occured" and the two spaces are the original's.
+            FetchError::Other { cause } => {
+                write!(f, "Non-aiohttp exception occured:  {url}: {cause}")
+            }
+        }
+    }
+}
+
+/// What a page's fetch needs besides its URL.
+pub struct Limits {
+    pub timeout: Duration,
+    pub max_bytes: u64,
+}
+
+/// GETs `url` and returns its body as text; any status of 400 or more is an error
+/// (`raise_for_status()`). Logs `Got response` once the status is known to be good.
+pub async fn fetch_html(client: &Client, url: &str, limits: &Limits) -> Result<String, FetchError> {
+    let page = parse_url(url)?;
+    let mut response = client
+        .get(page)
+        .send()
+        .await
+        .map_err(|e| request_error(e, limits))?;
+    let status = response.status();
+    if status.as_u16() >= 400 {
+        return Err(FetchError::Http {
+            status: Some(status.as_u16()),
+            cause: status
+                .canonical_reason()
+                .unwrap_or("unknown status")
+                .to_owned(),
+        });
+    }
+    info!("Got response [{}] for URL: {url}", status.as_u16());
+    let body = read_body(&mut response, limits).await?;
+    let charset = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(charset);
+    decode(body, charset.as_deref()).map_err(FetchError::other)
+}
+
+/// The URL as listed, if it is one this program can fetch: `http://` only, since the
+/// build has no TLS.
+pub fn parse_url(url: &str) -> Result<Url, FetchError> {
+    if url.is_empty() {
+        return Err(FetchError::http("invalid URL: the line is empty"));
+    }
+    let parsed = Url::parse(url).map_err(|e| FetchError::http(format!("invalid URL: {e}")))?;
+    match parsed.scheme() {
+        "http" => Ok(parsed),
+        "https" => Err(FetchError::http(
+            "https is not supported: this build has no TLS, use http://",
+        )),
+        other => Err(FetchError::http(format!(
+            "invalid URL: the scheme {other}: is not http"
+        ))),
+    }
+}
+
+/// Reads the body a chunk at a time, so that a page over the limit is refused without
+/// being held in memory whole.
+async fn read_body(response: &mut Response, limits: &Limits) -> Result<Vec<u8>, FetchError> {
+    let too_large = || {
+        FetchError::other(format!(
+            "the body is larger than {} bytes (--max-bytes)",
+            limits.max_bytes
+        ))
+    };
+    if response
+        .content_length()
+        .is_some_and(|n| n > limits.max_bytes)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| request_error(e, limits))?
+    {
+        if (body.len() + chunk.len()) as u64 > limits.max_bytes {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// Sorts a reqwest error into the original's two kinds, with its cause in words.
+fn request_error(e: reqwest::Error, limits: &Limits) -> FetchError {
+    let detail = innermost_cause(&e);
+    if e.is_timeout() && !e.is_connect() {
+        let secs = limits.timeout.as_secs_f64();
+        FetchError::other(format!("timed out after {secs} s (--timeout)"))
+    } else if e.is_connect() {
+        FetchError::http(format!("cannot connect: {detail}"))
+    } else if e.is_redirect() {
+        FetchError::http(format!("too many redirects (more than {MAX_REDIRECTS})"))
+    } else if e.is_body() || e.is_decode() {
+        FetchError::http(format!("the response was cut short: {detail}"))
+    } else {
+        FetchError::http(detail)
+    }
+}
+
+/// The deepest cause in an error's chain, where the words that matter are. For the usual
+/// network errors that is the I/O error's kind (`connection refused`), which reads the same
+/// on every system; for others the system's own message (`Too many open files (os error 24)`).
+fn innermost_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    use std::io::ErrorKind::*;
+    let mut cause = e;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    match cause.downcast_ref::<std::io::Error>() {
+        Some(io) => match io.kind() {
+            kind @ (ConnectionRefused | ConnectionReset | ConnectionAborted | NotConnected
+            | BrokenPipe | TimedOut | AddrNotAvailable | HostUnreachable
+            | NetworkUnreachable | UnexpectedEof) => kind.to_string(),
+            _ => io.to_string(),
+        },
+        None => cause.to_string(),
+    }
+}
+
+/// The `charset` parameter of a Content-Type header, in lower case.
+fn charset(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (key, value) = param.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_ascii_lowercase())
+    })
+}
+
+/// The body as text (`resp.text()`): by the charset the server names, else UTF-8, strictly:
+/// bytes that are not valid in it are an error, not replaced. Latin-1 and ASCII are decoded
+/// here; a page in another charset is read as UTF-8 and fails if it is not.
+fn decode(body: Vec<u8>, charset: Option<&str>) -> Result<String, String> {
+    match charset {
+        Some("iso-8859-1" | "latin-1" | "latin1" | "l1") => {
+            return Ok(body.iter().map(|&b| char::from(b)).collect());
+        }
+        Some("us-ascii" | "ascii") => {
+            return match body.iter().position(|b| !b.is_ascii()) {
+                None => String::from_utf8(body).map_err(|e| e.to_string()),
+                Some(at) => Err(format!("the body is not valid ASCII: byte {at}")),
+            };
+        }
+        _ => {}
+    }
+    String::from_utf8(body).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        match charset {
+            None | Some("utf-8" | "utf8") => {
+                format!("the body is not valid UTF-8: invalid byte at offset {at}")
+            }
+            Some(other) => format!(
+                "the body is in charset {other}, which this program does not decode, \
+                 and is not valid UTF-8 (invalid byte at offset {at})"
+            ),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_decode_strictly() {
+        assert_eq!(decode(b"caf\xc3\xa9".to_vec(), None).unwrap(), "café");
+        let err = decode(b"Caf\xe9".to_vec(), None).unwrap_err();
+        assert_eq!(err, "the body is not valid UTF-8: invalid byte at offset 3");
+        assert_eq!(
+            decode(b"Caf\xe9".to_vec(), Some("iso-8859-1")).unwrap(),
+            "Café"
+        );
+        assert!(decode(b"Caf\xe9".to_vec(), Some("us-ascii")).is_err());
+        assert!(decode(b"Caf\xe9".to_vec(), Some("koi8-r")).is_err());
+    }
+
+    #[test]
+    fn the_charset_comes_from_the_content_type() {
+        assert_eq!(
+            charset("text/html; charset=UTF-8").as_deref(),
+            Some("utf-8")
+        );
+        assert_eq!(
+            charset("text/html;Charset=\"ISO-8859-1\"").as_deref(),
+            Some("iso-8859-1")
+        );
+        assert_eq!(charset("text/html"), None);
+    }
+
+    #[test]
+    fn only_http_urls_are_fetched() {
+        let message = |url| match parse_url(url).unwrap_err() {
+            FetchError::Http { cause, .. } => cause,
+            FetchError::Other { cause } => panic!("not an aiohttp error: {cause}"),
+        };
+        assert_eq!(message(""), "invalid URL: the line is empty");
+        assert_eq!(
+            message("not a url"),
+            "invalid URL: relative URL without a base"
+        );
+        assert!(message("https://example.com/").contains("no TLS"));
+        assert!(message("ftp://example.com/").contains("not http"));
+        assert!(parse_url("http://127.0.0.1:8080/page/1.html").is_ok());
+    }
+}

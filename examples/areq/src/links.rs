@@ -1,0 +1,107 @@
+//! Finding a page's links (`HREF_RE.findall(html)`) and making them absolute
+//! (`urllib.parse.urljoin(url, link)`).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex_lite::Regex;
+use tracing::error;
+use url::Url;
+
+/// The original's pattern, and the specification of what counts as a link: the literal
+/// `href="`, then the shortest run of characters up to the next `"`. So no `HREF=`, no
+/// single quotes, no value split over two lines (`.` stops at a newline), and a
+/// `data-href="..."` counts too.
+static HREF_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"href="(.*?)""#).expect("the pattern is valid"));
+
+/// The distinct absolute links in `html`, in the order they first appear. The original
+/// gathers them in a `set`, whose order is arbitrary; first-seen order is as good and the
+/// same on every run.
+///
+/// Each link is resolved against `page`, the page's URL as listed (not where a redirect
+/// led). A link that cannot be resolved is logged (`url` names the page) and skipped.
+pub fn find_links(url: &str, page: &Url, html: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for captures in HREF_RE.captures_iter(html) {
+        let link = &captures[1];
+        match resolve(page, link) {
+            Ok(absolute) => {
+                if seen.insert(absolute.clone()) {
+                    found.push(absolute);
+                }
+            }
+            Err(e) => error!("Error parsing URL: {link} (a link on {url}: {e})"),
+        }
+    }
+    found
+}
+
+/// `urljoin(page, link)` by the WHATWG URL rules of [`Url::join`]: `/x` from the host,
+/// `x` from the page's folder, `../` and `./` removed, `//host/p` with the page's scheme,
+/// `#frag` and `?query` kept, absolute URLs (`mailto:` too) kept.
+///
+/// Where it differs from Python's `urljoin`: it normalizes what it returns (the host in
+/// lower case, a default port like `:80` dropped, `http://host` given the path `/`, spaces
+/// and non-ASCII characters percent-encoded, `..` removed from absolute links too, `\` read
+/// as `/` in http URLs); the empty link gives the page without its fragment; and it rejects
+/// more: a bad port (`http://h:99999/`) or a host with a space, which `urljoin` passes
+/// through. Both reject an unclosed IPv6 address (`http://[::1`).
+pub fn resolve(page: &Url, link: &str) -> Result<String, url::ParseError> {
+    page.join(link).map(String::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> Url {
+        Url::parse("http://127.0.0.1:8765/dir/index.html").unwrap()
+    }
+
+    #[test]
+    fn the_regex_finds_what_the_original_finds() {
+        let html = concat!(
+            r#"<a href="a.html">a</a> <a href="a.html">again</a> <a HREF="upper.html">"#,
+            r#"<a href='single.html'> <span data-href="data.html"> <a href="split"#,
+            "\n",
+            r#".html"> <a href="">empty</a> <a href = "spaced.html">"#,
+        );
+        let found = find_links("page", &page(), html);
+        assert_eq!(
+            found,
+            [
+                "http://127.0.0.1:8765/dir/a.html",
+                "http://127.0.0.1:8765/dir/data.html",
+                "http://127.0.0.1:8765/dir/index.html",
+            ]
+        );
+    }
+
+    #[test]
+    fn links_resolve_like_urljoin() {
+        let cases = [
+            ("/abs/path", "http://127.0.0.1:8765/abs/path"),
+            (
+                "../up/../x.html?q=1&amp;r=2",
+                "http://127.0.0.1:8765/x.html?q=1&amp;r=2",
+            ),
+            ("./b.html", "http://127.0.0.1:8765/dir/b.html"),
+            ("#frag", "http://127.0.0.1:8765/dir/index.html#frag"),
+            ("//other.host/p", "http://other.host/p"),
+            ("https://example.org/x", "https://example.org/x"),
+            ("mailto:a@b.c", "mailto:a@b.c"),
+        ];
+        for (link, absolute) in cases {
+            assert_eq!(resolve(&page(), link).unwrap(), absolute, "{link}");
+        }
+    }
+
+    #[test]
+    fn a_link_that_cannot_be_resolved_is_skipped() {
+        assert!(resolve(&page(), "http://[::1").is_err());
+        let found = find_links("page", &page(), r#"href="http://[::1" href="ok.html""#);
+        assert_eq!(found, ["http://127.0.0.1:8765/dir/ok.html"]);
+    }
+}
