@@ -150,3 +150,54 @@ fn a_real_run_is_checked_for_output_exit_code_and_time() {
     let hung = check_script("print_async", "sleep 30", Duration::from_millis(300)).unwrap_err();
     assert!(hung.contains("did not finish"), "{hung}");
 }
+
+/// Checks a golden written here, running `sh -c SCRIPT` as the program.
+fn check_text(golden_text: &str, script: &str) -> Result<golden::Checked, String> {
+    let mut golden = golden::Golden::parse(Path::new("golden/x.out"), golden_text)?;
+    golden.args = vec!["-c".into(), script.into()];
+    check(
+        &golden,
+        Path::new("sh"),
+        Clock::Paused,
+        Duration::from_secs(20),
+    )
+}
+
+#[test]
+fn the_site_input_files_written_files_and_any_order_blocks_are_checked() {
+    let golden = "site: 2\nclock: real\nfile urls.txt:\n  {{site}}/page/0.html\n  {{site}}/page/1.html\nrun: x\nstream: file out.txt\n---\nheader\n{{any order}}\n{{site}}/page/0.html\n{{site}}/page/1.html\n{{end}}\n";
+    // The input file reaches the program with the site's real address in it.
+    let copy = "{ echo header; tac urls.txt; } > out.txt";
+    let checked = check_text(golden, copy).unwrap();
+    assert_eq!(
+        checked.transcript,
+        "header\n[site]/page/0.html\n[site]/page/1.html\n"
+    );
+    // The header out of place (an order difference), a line missing, and another host are
+    // each rejected.
+    let header_last = "{ cat urls.txt; echo header; } > out.txt";
+    assert!(
+        check_text(golden, header_last)
+            .unwrap_err()
+            .contains("text difference at line 1")
+    );
+    let short = "{ echo header; head -n 1 urls.txt; } > out.txt";
+    assert!(
+        check_text(golden, short)
+            .unwrap_err()
+            .contains("stopped before it")
+    );
+    let elsewhere = "{ echo header; sed 's/127.0.0.1/example.com/' urls.txt; } > out.txt";
+    assert!(
+        check_text(golden, elsewhere)
+            .unwrap_err()
+            .contains("text difference at line 2")
+    );
+    // No file written: said in words.
+    let nothing = "true";
+    assert!(
+        check_text(golden, nothing)
+            .unwrap_err()
+            .contains("left no readable out.txt")
+    );
+}
