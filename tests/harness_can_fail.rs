@@ -179,7 +179,7 @@ fn the_site_input_files_written_files_and_any_order_blocks_are_checked() {
     assert!(
         check_text(golden, header_last)
             .unwrap_err()
-            .contains("text difference at line 1")
+            .contains("order difference at line 1")
     );
     let short = "{ echo header; head -n 1 urls.txt; } > out.txt";
     assert!(
