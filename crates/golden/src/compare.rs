@@ -38,6 +38,27 @@ pub enum Difference {
 }
 
 impl Difference {
+    /// A timing difference: `got` is the right line for `pattern`, but its figure is not
+    /// within tolerance. `None` unless `found` says so.
+    fn timing(line: usize, pattern: &Pattern, got: &str, found: LineMatch) -> Option<Difference> {
+        let LineMatch::Timing {
+            published,
+            tolerance,
+            got: figure,
+        } = found
+        else {
+            return None;
+        };
+        Some(Difference::Timing {
+            line,
+            expected: pattern.source().to_owned(),
+            got: got.to_owned(),
+            published,
+            tolerance,
+            figure,
+        })
+    }
+
     /// What kind of difference: `order`, `text` or `timing`.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -163,19 +184,8 @@ pub fn compare_blocks(
         };
         match pattern.compare(got) {
             LineMatch::Same => redacted.push(pattern.redact(got, exact_time)),
-            LineMatch::Timing {
-                published,
-                tolerance,
-                got: figure,
-            } => {
-                return Err(Difference::Timing {
-                    line,
-                    expected: pattern.source().to_owned(),
-                    got: (*got).to_owned(),
-                    published,
-                    tolerance,
-                    figure,
-                });
+            found @ LineMatch::Timing { .. } => {
+                return Err(Difference::timing(line, pattern, got, found).expect("a timing match"));
             }
             LineMatch::Different => {
                 let expected_line = pattern.source().to_owned();
@@ -234,23 +244,9 @@ fn compare_any_order(
             redacted.push(pattern.redact(got, exact_time));
             continue;
         }
-        let near = candidates().find_map(|(_, p)| match p.compare(got) {
-            LineMatch::Timing {
-                published,
-                tolerance,
-                got: figure,
-            } => Some((p, published, tolerance, figure)),
-            _ => None,
-        });
-        if let Some((pattern, published, tolerance, figure)) = near {
-            return Err(Difference::Timing {
-                line,
-                expected: pattern.source().to_owned(),
-                got: (*got).to_owned(),
-                published,
-                tolerance,
-                figure,
-            });
+        let near = candidates().find_map(|(_, p)| Difference::timing(line, p, got, p.compare(got)));
+        if let Some(difference) = near {
+            return Err(difference);
         }
         let expected = candidates()
             .map(|(_, p)| p.source())

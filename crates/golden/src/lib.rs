@@ -65,12 +65,13 @@ pub fn check(
     } else {
         clock
     };
-    let output = run_case(golden, program, clock, limit).map_err(|e| format!("{heading}\n{e}"))?;
+    let (output, file) =
+        run_case(golden, program, clock, limit).map_err(|e| format!("{heading}\n{e}"))?;
     // One stream a golden: a run that prints to both has a golden for each.
     let printed = match &golden.stream {
         Stream::Stdout => &output.stdout,
         Stream::Stderr => &output.stderr,
-        Stream::File(_) => &output.file,
+        Stream::File(_) => &file,
     };
     if output.code != Some(golden.exit) {
         let ended = match output.code {
@@ -101,21 +102,14 @@ pub fn check(
     }
 }
 
-/// What a case's run left: its output, and the file the golden names, if any.
-struct CaseOutput {
-    stdout: String,
-    stderr: String,
-    file: String,
-    code: Option<i32>,
-}
-
 /// Runs one case in a fresh working folder, with the local site if the golden asks for it.
+/// Returns its output and the text of the file the golden checks (empty for stdout/stderr).
 fn run_case(
     golden: &Golden,
     program: &Path,
     clock: Clock,
     limit: Duration,
-) -> Result<CaseOutput, String> {
+) -> Result<(Output, String), String> {
     let site = golden.site.map(|pages| site::spawn(site::Site::new(pages)));
     let fill = |text: &str| match &site {
         Some(site) => text.replace("{{site}}", &site.base_url()),
@@ -133,12 +127,7 @@ fn run_case(
             .map_err(|e| format!("the program left no readable {name}: {e}"))?,
         _ => String::new(),
     };
-    Ok(CaseOutput {
-        stdout: output.stdout,
-        stderr: output.stderr,
-        file,
-        code: output.code,
-    })
+    Ok((output, file))
 }
 
 /// Why an example failed its grade: every disagreement, in words. Its `Debug` is the same
