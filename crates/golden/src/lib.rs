@@ -214,6 +214,21 @@ macro_rules! check_example {
     }};
 }
 
+/// The body of every exercise's test: grade the learner's program against the exercise's
+/// goldens (the transcripts of its solution example). No snapshot: any program that prints
+/// what the Python original printed passes, however it is written.
+#[macro_export]
+macro_rules! grade_exercise {
+    () => {{
+        $crate::grade(
+            env!("CARGO_PKG_NAME"),
+            env!(concat!("CARGO_BIN_EXE_", env!("CARGO_PKG_NAME"))),
+            env!("CARGO_MANIFEST_DIR"),
+        )?;
+        Ok(())
+    }};
+}
+
 /// A few lines of golden and output around `line` (1-based), side by side.
 fn side_by_side(golden: &Golden, printed: &str, line: usize) -> String {
     let printed: Vec<&str> = printed.lines().collect();
