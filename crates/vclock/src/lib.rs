@@ -23,6 +23,10 @@
 
 use std::sync::OnceLock;
 
+mod offthread;
+
+pub use offthread::NOTES_ENV;
+
 /// Marks `fn main` of an example; see the crate documentation.
 ///
 /// On `async fn main` it builds a current-thread tokio runtime (paused under test) and
@@ -42,18 +46,22 @@ pub fn is_paused() -> bool {
 
 /// Blocking waits.
 pub mod thread {
-    use std::pin::pin;
-    use std::task::{Context, Waker};
     use std::time::Duration;
 
     /// `std::thread::sleep`: blocks the calling thread, and with it every task of a
-    /// current-thread runtime, for `duration`.
+    /// current-thread runtime if that is the thread it runs on, for `duration`.
     ///
-    /// On the paused clock it moves the clock forward by `duration` without letting
-    /// anything else run, which is what a blocking sleep looks like to the runtime.
+    /// On the paused clock, on the runtime's own thread, it moves the clock forward by
+    /// `duration` without letting anything else run, which is what a blocking sleep looks
+    /// like to the runtime. On another thread (`spawn_blocking`, or a thread of your own)
+    /// it waits while the runtime goes on with its timers until the clock reaches the end
+    /// of the sleep; where a timer falls due at that same instant, the timer fires first.
     pub fn sleep(duration: Duration) {
         if !crate::is_paused() {
             std::thread::sleep(duration);
+            return;
+        }
+        if crate::offthread::sleep(duration) {
             return;
         }
         assert!(
@@ -62,8 +70,7 @@ pub mod thread {
         );
         // `tokio::time::advance` moves the clock on its first poll and then yields to the
         // scheduler. A blocking sleep must not yield, so it is polled once and dropped.
-        let step = pin!(tokio::time::advance(duration));
-        let _ = step.poll(&mut Context::from_waker(Waker::noop()));
+        crate::offthread::advance(duration);
     }
 }
 
@@ -76,6 +83,7 @@ pub mod runtime {
         let mut builder = Builder::new_current_thread();
         if crate::is_paused() {
             builder.start_paused(true);
+            crate::offthread::install(&mut builder);
         }
         builder
     }
@@ -94,7 +102,10 @@ pub mod __private {
 
     /// What `#[vclock::main]` expands to on `async fn main`.
     pub fn block_on<F: Future>(body: F) -> F::Output {
-        runtime().block_on(body)
+        let runtime = runtime();
+        let output = runtime.block_on(body);
+        crate::offthread::shut_down();
+        output
     }
 
     /// What `#[vclock::main]` expands to on a blocking `fn main`.
