@@ -14,6 +14,10 @@ where
     F: FnOnce(Log) -> Fut,
     Fut: Future<Output = ()>,
 {
+    // vclock moves the clock for blocking sleepers only while every other thread of the
+    // process waits: one paused runtime at a time, as in an example's own process.
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     // Every test in this file wants the paused clock; vclock reads this once per process.
     // SAFETY: set before any thread of this test reads the environment, and the same
     // value for every test.
