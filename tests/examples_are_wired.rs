@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use workspace_tests::{examples, root};
+use workspace_tests::{examples, exercises, root};
 
 #[test]
 fn every_example_is_a_documented_port_with_a_graded_golden() {
@@ -43,8 +43,9 @@ fn every_example_is_a_documented_port_with_a_graded_golden() {
 }
 
 #[test]
-fn every_golden_belongs_to_an_example() {
-    let examples = examples();
+fn every_golden_belongs_to_an_example_or_exercise() {
+    let mut examples = examples();
+    examples.extend(exercises());
     for entry in fs::read_dir(root().join("golden")).unwrap() {
         let path = entry.unwrap().path();
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -54,7 +55,7 @@ fn every_golden_belongs_to_an_example() {
         let example = stem.split('.').next().unwrap();
         assert!(
             examples.iter().any(|e| e == example),
-            "{file}: no example {example}"
+            "{file}: no example or exercise {example}"
         );
         let golden = golden::Golden::load(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(

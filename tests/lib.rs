@@ -15,8 +15,17 @@ pub fn root() -> PathBuf {
 
 /// The example crates, by name: the folders of `examples/`.
 pub fn examples() -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(root().join("examples"))
-        .expect("examples/ exists")
+    crates_in("examples")
+}
+
+/// The exercise crates, by name: the folders of `exercises/`.
+pub fn exercises() -> Vec<String> {
+    crates_in("exercises")
+}
+
+fn crates_in(folder: &str) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(root().join(folder))
+        .unwrap_or_else(|e| panic!("{folder}/: {e}"))
         .filter_map(|entry| entry.ok())
         .filter(|entry| entry.path().join("Cargo.toml").is_file())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())

@@ -19,7 +19,9 @@
 //! N pages for the run; `{{site}}` in `run:` and in files stands for its address. A setting
 //! `file NAME:` followed by lines indented by two spaces writes those lines to NAME in the
 //! working folder before the run. `clock: real` runs on the real clock (sockets and a paused
-//! clock do not mix); the default is `clock: paused`.
+//! clock do not mix); the default is `clock: paused`. `limit: SECONDS` is the most wall time
+//! the run may take (default 60): a run that should end in a second, such as a timeout's,
+//! fails soon when it waits forever.
 //!
 //! Below `---`, a line `{{any order}}` opens a block of lines that may come in any order
 //! (completion order, which varies from run to run) and `{{end}}` closes it; the snapshot
@@ -64,11 +66,15 @@ pub struct Golden {
     pub realtime_stable: bool,
     /// The clock the golden test runs on.
     pub clock: Clock,
+    /// The most wall time the run may take (`limit: SECONDS`); by default [`crate::PAUSED_LIMIT`].
+    pub limit: Option<std::time::Duration>,
     /// The local site's page count, when the run needs the site.
     pub site: Option<usize>,
     /// Files to write in the working folder before the run: name, then content.
     pub files: Vec<(String, String)>,
     pub lines: Vec<Pattern>,
+    /// For each of `lines`, its line number in the golden file (1-based).
+    pub line_numbers: Vec<usize>,
     /// Runs of `lines` (by index) that may come in any order.
     pub any_order: Vec<Range<usize>>,
 }
@@ -95,8 +101,10 @@ impl Golden {
         let mut realtime_stable = true;
         let mut clock = Clock::Paused;
         let mut site = None;
+        let mut limit = None;
         let mut files: Vec<(String, String)> = Vec::new();
         let mut in_file = false;
+        let mut seen: Vec<&str> = Vec::new();
         let mut lines = text.lines().enumerate();
         for (number, line) in lines.by_ref() {
             let at = |e: String| format!("line {}: {e}", number + 1);
@@ -114,7 +122,11 @@ impl Golden {
                 continue;
             }
             if let Some(name) = line.strip_prefix("file ").and_then(|l| l.strip_suffix(':')) {
-                files.push((name.trim().to_owned(), String::new()));
+                let name = working_file(name.trim()).map_err(|e| at(format!("file: {e}")))?;
+                if files.iter().any(|(other, _)| *other == name) {
+                    return Err(at(format!("file {name:?} is written twice")));
+                }
+                files.push((name, String::new()));
                 in_file = true;
                 continue;
             }
@@ -122,7 +134,12 @@ impl Golden {
                 .split_once(':')
                 .ok_or_else(|| at(format!("expected `key: value` above `---`, found {line:?}")))?;
             let value = value.trim();
-            match key.trim() {
+            let key = key.trim();
+            if seen.contains(&key) {
+                return Err(at(format!("`{key}:` is set twice")));
+            }
+            seen.push(key);
+            match key {
                 "run" => run = Some(value.to_owned()),
                 "exit" => {
                     exit = value
@@ -134,7 +151,10 @@ impl Golden {
                         "stdout" => Stream::Stdout,
                         "stderr" => Stream::Stderr,
                         _ => match value.strip_prefix("file ") {
-                            Some(name) => Stream::File(name.trim().to_owned()),
+                            Some(name) => Stream::File(
+                                working_file(name.trim())
+                                    .map_err(|e| at(format!("stream: {e}")))?,
+                            ),
                             None => {
                                 return Err(at(format!(
                                     "stream: {value:?} is not stdout, stderr or file NAME"
@@ -157,6 +177,18 @@ impl Golden {
                             .map_err(|_| at(format!("site: {value:?} is not a page count")))?,
                     )
                 }
+                "limit" => {
+                    let seconds: f64 = value
+                        .parse()
+                        .ok()
+                        .filter(|s: &f64| s.is_finite() && *s > 0.0 && *s <= 600.0)
+                        .ok_or_else(|| {
+                            at(format!(
+                                "limit: {value:?} is not a number of seconds up to 600"
+                            ))
+                        })?;
+                    limit = Some(std::time::Duration::from_secs_f64(seconds));
+                }
                 "realtime" => {
                     realtime_stable = match value {
                         "stable" => true,
@@ -172,9 +204,17 @@ impl Golden {
             }
         }
         let run = run.ok_or("no `run:` line above `---`")?;
+        if let Stream::File(name) = &stream
+            && files.iter().any(|(input, _)| input == name)
+        {
+            return Err(format!(
+                "stream: file {name:?} is an input file the golden writes itself: the check could not fail"
+            ));
+        }
         let mut words = run.split_whitespace().map(str::to_owned);
         let example = words.next().ok_or("`run:` names no example")?;
         let mut patterns = Vec::new();
+        let mut line_numbers = Vec::new();
         let mut any_order = Vec::new();
         let mut block_start = None;
         for (number, line) in lines {
@@ -187,11 +227,20 @@ impl Golden {
                     block_start = None;
                 }
                 ("{{end}}", None) => return Err(at("`{{end}}` without `{{any order}}`")),
-                _ => patterns.push(Pattern::parse(line).map_err(|e| at(&e))?),
+                _ => {
+                    patterns.push(Pattern::parse(line).map_err(|e| at(&e))?);
+                    line_numbers.push(number + 1);
+                }
             }
         }
         if block_start.is_some() {
             return Err("`{{any order}}` without `{{end}}`".to_owned());
+        }
+        if !patterns.iter().any(Pattern::has_fixed_text) {
+            return Err(
+                "the transcript below `---` has no fixed text: any output would agree with it"
+                    .to_owned(),
+            );
         }
         Ok(Golden {
             name,
@@ -203,8 +252,10 @@ impl Golden {
             realtime_stable,
             clock,
             site,
+            limit,
             files,
             lines: patterns,
+            line_numbers,
             any_order,
         })
     }
@@ -217,6 +268,22 @@ impl Golden {
             command.push_str(&self.args.join(" "));
         }
         command
+    }
+}
+
+/// A file name inside the run's working folder: relative, and never climbing out of it.
+fn working_file(name: &str) -> Result<String, String> {
+    let path = Path::new(name);
+    let inside = !name.is_empty()
+        && path
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_)));
+    if inside {
+        Ok(name.to_owned())
+    } else {
+        Err(format!(
+            "{name:?} is not a plain relative path inside the run's working folder"
+        ))
     }
 }
 
@@ -254,7 +321,10 @@ pub fn goldens_of(example: &str, golden_dir: &Path) -> Result<Vec<Golden>, Strin
         })
         .collect();
     paths.sort();
-    if paths.is_empty() {
+    if !paths
+        .iter()
+        .any(|p| p.file_name() == Some(format!("{example}.out").as_ref()))
+    {
         return Err(format!(
             "no golden for {example}: expected {}/{example}.out",
             golden_dir.display()

@@ -65,6 +65,7 @@ pub fn check(
     } else {
         clock
     };
+    let limit = golden.limit.unwrap_or(limit);
     let (output, file) =
         run_case(golden, program, clock, limit).map_err(|e| format!("{heading}\n{e}"))?;
     // One stream a golden: a run that prints to both has a golden for each.

@@ -69,11 +69,17 @@ impl Marker {
         }
         let mut words = inside.split_whitespace();
         let marker = match (words.next(), words.next(), words.next()) {
-            (Some("secs"), Some(figure), None) => Marker::Secs(
-                figure
+            (Some("secs"), Some(figure), None) => {
+                let value: f64 = figure
                     .parse()
-                    .map_err(|_| format!("`{{{{secs {figure}}}}}`: not a number"))?,
-            ),
+                    .map_err(|_| format!("`{{{{secs {figure}}}}}`: not a number"))?;
+                if !value.is_finite() || value < 0.0 {
+                    return Err(format!(
+                        "`{{{{secs {figure}}}}}`: a timing figure is a finite number of seconds"
+                    ));
+                }
+                Marker::Secs(value)
+            }
             (Some("number"), None, None) => Marker::Number,
             (Some("time"), None, None) => Marker::Time,
             (Some("hex"), None, None) => Marker::Hex,
@@ -188,6 +194,14 @@ impl Pattern {
             markers,
             regex,
         })
+    }
+
+    /// Whether the line has text of its own outside the free markers (`{{text}}`, `{{number}}`
+    /// ...): something a wrong output can fail to print. A `{{secs}}` figure counts, as it
+    /// must be near its published value.
+    pub fn has_fixed_text(&self) -> bool {
+        self.literals.iter().any(|l| !l.is_empty())
+            || self.markers.iter().any(|m| matches!(m, Marker::Secs(_)))
     }
 
     /// The line as written in the golden file.

@@ -1,0 +1,302 @@
+//! Building and grading exercises, with the results remembered in `<target>/learn/`.
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use learn::{Exercise, Track};
+
+/// The workspace as the grader sees it: where things are and how to call cargo.
+pub struct Workspace {
+    pub root: PathBuf,
+    /// Cargo's target folder: `CARGO_TARGET_DIR`, else `<root>/target`.
+    target: PathBuf,
+    /// The cargo running us (`CARGO`), else `cargo`.
+    cargo: OsString,
+    golden_dir: PathBuf,
+    /// Whether cargo's errors may be coloured (they are shown on a terminal as they are).
+    pub color: bool,
+}
+
+/// Where an exercise stands.
+pub enum Status {
+    Passed,
+    Pending,
+    /// Its code does not compile.
+    DoesNotCompile,
+    /// It cannot be graded: no folder, no golden.
+    Error(String),
+}
+
+/// The grade of one run.
+pub enum Grade {
+    Passed,
+    /// The first differences, in the golden harness's words.
+    Differs(String),
+    /// Cargo's error output.
+    DoesNotCompile(String),
+}
+
+impl Workspace {
+    pub fn new(root: PathBuf) -> Result<Workspace, String> {
+        let target = match std::env::var_os("CARGO_TARGET_DIR") {
+            Some(dir) if !dir.is_empty() => std::path::absolute(&dir)
+                .map_err(|e| format!("CARGO_TARGET_DIR {}: {e}", Path::new(&dir).display()))?,
+            _ => root.join("target"),
+        };
+        Ok(Workspace {
+            target,
+            cargo: std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()),
+            golden_dir: golden::golden_dir(&root)?,
+            root,
+            color: false,
+        })
+    }
+
+    /// The built binary of `package`.
+    pub fn binary(&self, package: &str) -> PathBuf {
+        self.target
+            .join("debug")
+            .join(format!("{package}{}", std::env::consts::EXE_SUFFIX))
+    }
+
+    /// Builds `packages` with one cargo command. Returns cargo's error output for each
+    /// package that did not build.
+    pub fn build(&self, packages: &[&str]) -> Result<BTreeMap<String, String>, String> {
+        let mut failed = BTreeMap::new();
+        if packages.is_empty() {
+            return Ok(failed);
+        }
+        let all = self.cargo_build(packages)?;
+        if all.status.success() {
+            return Ok(failed);
+        }
+        if let [package] = packages {
+            failed.insert(package.to_string(), stderr(&all));
+            return Ok(failed);
+        }
+        // Which ones? Built alone, those that did build are up to date: this is quick.
+        for package in packages {
+            let one = self.cargo_build(&[package])?;
+            if !one.status.success() {
+                failed.insert(package.to_string(), stderr(&one));
+            }
+        }
+        if failed.is_empty() {
+            return Err(format!(
+                "cargo build failed: {}",
+                first_error(&stderr(&all))
+            ));
+        }
+        Ok(failed)
+    }
+
+    fn cargo_build(&self, packages: &[&str]) -> Result<Output, String> {
+        let mut command = Command::new(&self.cargo);
+        command
+            .current_dir(&self.root)
+            .env("CARGO_TARGET_DIR", &self.target)
+            .args(["build", "-q", "--keep-going", "--color"])
+            .arg(if self.color { "always" } else { "never" })
+            .stdin(Stdio::null());
+        for package in packages {
+            command.args(["-p", package]);
+        }
+        command
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", self.cargo.to_string_lossy()))
+    }
+
+    /// Grades `program` against the goldens of exercise `name`; the error is the
+    /// disagreement, in words.
+    pub fn grade(&self, name: &str, program: &Path) -> Result<(), String> {
+        let dir = self.root.join("exercises").join(name);
+        let (Some(program), Some(dir)) = (program.to_str(), dir.to_str()) else {
+            return Err(format!("{}: not a UTF-8 path", program.display()));
+        };
+        golden::grade(name, program, dir)
+            .map(drop)
+            .map_err(|disagreement| disagreement.0)
+    }
+
+    /// Builds and grades an exercise as it is now, and remembers the result.
+    pub fn grade_now(&self, exercise: &Exercise) -> Result<Grade, String> {
+        exercise
+            .check_folders(&self.root)
+            .map_err(|e| e.to_string())?;
+        let key = self.key(exercise)?;
+        if let Some(errors) = self.build(&[&exercise.name])?.remove(&exercise.name) {
+            return Ok(Grade::DoesNotCompile(errors));
+        }
+        let grade = self.grade(&exercise.name, &self.binary(&exercise.name));
+        self.remember(exercise, key, grade.is_ok());
+        Ok(match grade {
+            Ok(()) => Grade::Passed,
+            Err(text) => Grade::Differs(text),
+        })
+    }
+
+    /// Every exercise's status. Those unchanged since their last grade are not graded
+    /// again; the others are built with one cargo command, then graded.
+    pub fn statuses(&self, track: &Track) -> Result<Vec<Status>, String> {
+        let mut statuses = Vec::new();
+        let mut todo = Vec::new();
+        for (index, exercise) in track.exercises.iter().enumerate() {
+            let missing = exercise.missing(&self.root);
+            let key = if missing.is_empty() {
+                self.key(exercise)
+            } else {
+                Err(missing.join("; "))
+            };
+            statuses.push(match key {
+                Err(problem) => Status::Error(problem),
+                Ok(key) => match self.remembered(exercise, key) {
+                    Some(true) => Status::Passed,
+                    Some(false) => Status::Pending,
+                    None => {
+                        todo.push((index, key));
+                        Status::Pending
+                    }
+                },
+            });
+        }
+        let names: Vec<&str> = todo
+            .iter()
+            .map(|&(index, _)| track.exercises[index].name.as_str())
+            .collect();
+        if !names.is_empty() {
+            eprintln!("Grading {}…", names.join(", "));
+        }
+        let failed = self.build(&names)?;
+        for (index, key) in todo {
+            let exercise = &track.exercises[index];
+            statuses[index] = if failed.contains_key(&exercise.name) {
+                Status::DoesNotCompile
+            } else {
+                let passed = self
+                    .grade(&exercise.name, &self.binary(&exercise.name))
+                    .is_ok();
+                self.remember(exercise, key, passed);
+                if passed {
+                    Status::Passed
+                } else {
+                    Status::Pending
+                }
+            };
+        }
+        Ok(statuses)
+    }
+
+    /// The goldens of exercise `name`, checked to exist and to parse.
+    pub fn goldens(&self, name: &str) -> Result<Vec<golden::Golden>, String> {
+        golden::goldens_of(name, &self.golden_dir)
+    }
+
+    /// What the grade depends on: the exercise's Cargo.toml and sources, and its goldens.
+    fn key(&self, exercise: &Exercise) -> Result<u64, String> {
+        let dir = exercise.dir(&self.root);
+        let mut files = vec![dir.join("Cargo.toml")];
+        sources(&dir.join("src"), &mut files)?;
+        files.extend(self.goldens(&exercise.name)?.into_iter().map(|g| g.path));
+        let mut hasher = DefaultHasher::new();
+        for file in files {
+            let bytes =
+                fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            file.strip_prefix(&self.root)
+                .unwrap_or(&file)
+                .hash(&mut hasher);
+            bytes.hash(&mut hasher);
+        }
+        Ok(hasher.finish())
+    }
+
+    fn cache_file(&self, exercise: &Exercise) -> PathBuf {
+        self.target.join("learn").join(&exercise.name)
+    }
+
+    /// The remembered grade for this `key`: passed or not; `None` if not graded as it is.
+    fn remembered(&self, exercise: &Exercise, key: u64) -> Option<bool> {
+        let text = fs::read_to_string(self.cache_file(exercise)).ok()?;
+        let (cached, grade) = text.trim().split_once(' ')?;
+        (cached == format!("{key:016x}")).then_some(grade == "passed")
+    }
+
+    /// Remembers a grade. A cache that cannot be written only means grading again.
+    fn remember(&self, exercise: &Exercise, key: u64, passed: bool) {
+        let file = self.cache_file(exercise);
+        let grade = if passed { "passed" } else { "pending" };
+        if let Some(dir) = file.parent() {
+            let _ = fs::create_dir_all(dir);
+        }
+        let _ = fs::write(file, format!("{key:016x} {grade}\n"));
+    }
+}
+
+/// Every file under `dir`, sorted, into `files`.
+fn sources(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            sources(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The first `error…` line of cargo's output.
+pub fn first_error(cargo_output: &str) -> &str {
+    cargo_output
+        .lines()
+        .find(|line| line.starts_with("error"))
+        .unwrap_or("cargo build failed")
+}
+
+/// Where a grade failed, in a few words: `at golden/NAME.out line N`, or why not at a line
+/// (it crashed, it hung). Read from the first disagreement of golden::grade's text.
+pub fn where_it_fails(text: &str) -> String {
+    let mut lines = text.lines().map(str::trim);
+    let golden = lines
+        .by_ref()
+        .find_map(|line| line.strip_prefix("golden: "))
+        .unwrap_or("its golden");
+    let first = lines.next().unwrap_or_default();
+    let line_number = first.split_once("difference at line ").map(|(_, rest)| {
+        rest.chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+    });
+    match line_number {
+        Some(number) if !number.is_empty() => format!("at {golden} line {number}"),
+        _ => {
+            let why = first.split_once("; ").map_or(first, |(why, _)| why);
+            format!("against {golden}: {why}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn where_it_fails_reads_the_first_disagreement() {
+        let text = "\nex_a: what it prints does not agree with the Python original.\n  run:    cargo run -q -p ex_a\n  golden: golden/ex_a.out\norder difference at line 11: the same lines, in another order\n  expected: x\n";
+        assert_eq!(where_it_fails(text), "at golden/ex_a.out line 11");
+        let crashed = "\nex_a: what …\n  run:    x\n  golden: golden/ex_a.2.out\nit exited with code 101, expected exit code 0; the end of its stderr:\n";
+        assert_eq!(
+            where_it_fails(crashed),
+            "against golden/ex_a.2.out: it exited with code 101, expected exit code 0"
+        );
+    }
+}
