@@ -34,6 +34,7 @@ fn forgetting_to_yield_is_an_order_difference() {
         difference,
         Difference::Order {
             line: 11,
+            golden_line: 16,
             expected: "End dishwasher for 3 seconds".into(),
             got: "Cleaning potato 6".into(),
             printed_at: Some(20),
@@ -41,7 +42,7 @@ fn forgetting_to_yield_is_an_order_difference() {
     );
     let message = difference.to_string();
     assert!(
-        message.starts_with("order difference at line 11"),
+        message.starts_with("order difference at golden line 16 (output line 11)"),
         "{message}"
     );
     assert!(
@@ -129,13 +130,17 @@ fn a_real_run_is_checked_for_output_exit_code_and_time() {
 
     let wrong_order = "printf 'First\\nSecond\\nElapsed: 2.0\\n'";
     let message = check_script("print_async", wrong_order, limit).unwrap_err();
-    assert!(message.contains("order difference at line 1"), "{message}");
+    // print_async.out's transcript starts at its line 5.
+    assert!(
+        message.contains("order difference at golden line 5 (output line 1)"),
+        "{message}"
+    );
     assert!(
         message.contains("golden: golden/print_async.out"),
         "{message}"
     );
     assert!(
-        message.contains(">  1 Second"),
+        message.contains(">    5 Second"),
         "the side-by-side view marks the line: {message}"
     );
 
@@ -179,7 +184,7 @@ fn the_site_input_files_written_files_and_any_order_blocks_are_checked() {
     assert!(
         check_text(golden, header_last)
             .unwrap_err()
-            .contains("order difference at line 1")
+            .contains("order difference at golden line 9 (output line 1)")
     );
     let short = "{ echo header; head -n 1 urls.txt; } > out.txt";
     assert!(
@@ -191,7 +196,7 @@ fn the_site_input_files_written_files_and_any_order_blocks_are_checked() {
     assert!(
         check_text(golden, elsewhere)
             .unwrap_err()
-            .contains("text difference at line 2")
+            .contains("text difference at golden line 11 (output line 2)")
     );
     // No file written: said in words.
     let nothing = "true";

@@ -1,30 +1,38 @@
 //! Comparing a transcript with a golden, and saying what differs in words a learner can act on.
+//!
+//! Every difference names two places: the line of the golden file that was expected (the
+//! file a learner opens) and the line of the program's output that came instead.
 
 use std::fmt;
 use std::ops::Range;
 
-use crate::pattern::{LineMatch, Pattern};
+use crate::pattern::{LineMatch, Pattern, seconds};
 
-/// The first thing that differs between a transcript and its golden.
+/// The first thing that differs between a transcript and its golden. `line` is the output's
+/// line number, `golden_line` the golden file's (both 1-based); `expected` is the golden's
+/// line in words (markers said as what they accept).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Difference {
     /// The same lines were printed, in another order.
     Order {
         line: usize,
+        golden_line: usize,
         expected: String,
         got: String,
-        /// Where the program printed the expected line instead (1-based).
+        /// Where the program printed the expected line instead (output line, 1-based).
         printed_at: Option<usize>,
     },
     /// A line's text differs.
     Text {
         line: usize,
+        golden_line: usize,
         expected: String,
         got: String,
     },
     /// A timing figure is outside its tolerance.
     Timing {
         line: usize,
+        golden_line: usize,
         expected: String,
         got: String,
         published: f64,
@@ -32,9 +40,17 @@ pub enum Difference {
         figure: f64,
     },
     /// The program stopped before printing this line.
-    Missing { line: usize, expected: String },
+    Missing {
+        line: usize,
+        golden_line: usize,
+        expected: String,
+    },
     /// The program printed a line the golden does not have.
-    Extra { line: usize, got: String },
+    Extra {
+        line: usize,
+        golden_line: usize,
+        got: String,
+    },
 }
 
 impl Difference {
@@ -51,7 +67,8 @@ impl Difference {
         };
         Some(Difference::Timing {
             line,
-            expected: pattern.source().to_owned(),
+            golden_line: pattern.line(),
+            expected: pattern.describe(),
             got: got.to_owned(),
             published,
             tolerance,
@@ -70,7 +87,7 @@ impl Difference {
         }
     }
 
-    /// The 1-based line number where the transcripts part.
+    /// The 1-based line number of the output where the transcripts part.
     pub fn line(&self) -> usize {
         match self {
             Difference::Order { line, .. }
@@ -80,12 +97,27 @@ impl Difference {
             | Difference::Extra { line, .. } => *line,
         }
     }
+
+    /// The 1-based line number of the golden file where the transcripts part.
+    pub fn golden_line(&self) -> usize {
+        match self {
+            Difference::Order { golden_line, .. }
+            | Difference::Text { golden_line, .. }
+            | Difference::Timing { golden_line, .. }
+            | Difference::Missing { golden_line, .. }
+            | Difference::Extra { golden_line, .. } => *golden_line,
+        }
+    }
 }
 
 impl fmt::Display for Difference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let line = self.line();
         let kind = self.kind();
+        let at = format!(
+            "{kind} difference at golden line {} (output line {})",
+            self.golden_line(),
+            self.line()
+        );
         match self {
             Difference::Order {
                 expected,
@@ -93,22 +125,19 @@ impl fmt::Display for Difference {
                 printed_at,
                 ..
             } => {
-                writeln!(
-                    f,
-                    "{kind} difference at line {line}: the same lines, in another order"
-                )?;
+                writeln!(f, "{at}: the same lines, in another order")?;
                 writeln!(f, "  expected: {expected}")?;
                 write!(f, "  got:      {got}")?;
-                if let Some(at) = printed_at {
+                if let Some(printed) = printed_at {
                     write!(
                         f,
-                        "\n  (the program printed the expected line at line {at})"
+                        "\n  (the program printed the expected line later, at output line {printed})"
                     )?;
                 }
                 Ok(())
             }
             Difference::Text { expected, got, .. } => {
-                writeln!(f, "{kind} difference at line {line}")?;
+                writeln!(f, "{at}")?;
                 writeln!(f, "  expected: {expected}")?;
                 write!(f, "  got:      {got}")
             }
@@ -122,23 +151,21 @@ impl fmt::Display for Difference {
             } => {
                 writeln!(
                     f,
-                    "{kind} difference at line {line}: {figure} is not within {tolerance:.3} s of the published {published}"
+                    "{at}: the program's time is {} s, the original's {} s; the grade accepts {} to {} s",
+                    seconds(*figure),
+                    seconds(*published),
+                    seconds((published - tolerance).max(0.0)),
+                    seconds(published + tolerance)
                 )?;
                 writeln!(f, "  expected: {expected}")?;
                 write!(f, "  got:      {got}")
             }
             Difference::Missing { expected, .. } => {
-                writeln!(
-                    f,
-                    "{kind} difference at line {line}: the program stopped before it"
-                )?;
+                writeln!(f, "{at}: the program stopped before it")?;
                 write!(f, "  expected: {expected}")
             }
             Difference::Extra { got, .. } => {
-                writeln!(
-                    f,
-                    "{kind} difference at line {line}: the golden ends before it"
-                )?;
+                writeln!(f, "{at}: the golden ends before it")?;
                 write!(f, "  got:      {got}")
             }
         }
@@ -179,7 +206,8 @@ pub fn compare_blocks(
         let Some(got) = actual.get(index) else {
             return Err(Difference::Missing {
                 line,
-                expected: pattern.source().to_owned(),
+                golden_line: pattern.line(),
+                expected: pattern.describe(),
             });
         };
         match pattern.compare(got) {
@@ -188,21 +216,22 @@ pub fn compare_blocks(
                 return Err(Difference::timing(line, pattern, got, found).expect("a timing match"));
             }
             LineMatch::Different => {
-                let expected_line = pattern.source().to_owned();
                 if same_lines(expected, &actual) {
                     let printed_at = (index..actual.len())
                         .find(|&i| pattern.compare(actual[i]) != LineMatch::Different)
                         .map(|i| i + 1);
                     return Err(Difference::Order {
                         line,
-                        expected: expected_line,
+                        golden_line: pattern.line(),
+                        expected: pattern.describe(),
                         got: (*got).to_owned(),
                         printed_at,
                     });
                 }
                 return Err(Difference::Text {
                     line,
-                    expected: expected_line,
+                    golden_line: pattern.line(),
+                    expected: pattern.describe(),
                     got: (*got).to_owned(),
                 });
             }
@@ -212,53 +241,102 @@ pub fn compare_blocks(
     if let Some(extra) = actual.get(expected.len()) {
         return Err(Difference::Extra {
             line: expected.len() + 1,
+            golden_line: expected.last().map_or(0, |p| p.line() + 1),
             got: (*extra).to_owned(),
         });
     }
     Ok(redacted.join("\n") + "\n")
 }
 
-/// Matches the output lines from `first` on against a block of patterns in any order.
+/// Matches the output lines from `first` on against a block of patterns in any order: the
+/// block agrees when some one-to-one assignment of its lines to its patterns matches, found
+/// by augmenting paths, so an early line never takes a pattern a later line needs.
 fn compare_any_order(
     block: &[Pattern],
     actual: &[&str],
     first: usize,
     exact_time: bool,
 ) -> Result<Vec<String>, Difference> {
-    let mut used = vec![false; block.len()];
-    let mut redacted = Vec::new();
+    // line_of[p]: the block's output line (offset) matched to pattern p.
+    let mut line_of: Vec<Option<usize>> = vec![None; block.len()];
+    let fits = |offset: usize, p: usize| {
+        actual
+            .get(first + offset)
+            .is_some_and(|got| block[p].compare(got) == LineMatch::Same)
+    };
     for offset in 0..block.len() {
         let line = first + offset + 1;
         let Some(got) = actual.get(first + offset) else {
-            let missing = block.iter().zip(&used).find(|(_, used)| !**used);
+            let pattern = block
+                .iter()
+                .zip(&line_of)
+                .find(|(_, l)| l.is_none())
+                .map(|(pattern, _)| pattern)
+                .expect("fewer lines matched than patterns");
             return Err(Difference::Missing {
                 line,
-                expected: missing
-                    .map(|(p, _)| p.source().to_owned())
-                    .unwrap_or_default(),
+                golden_line: pattern.line(),
+                expected: pattern.describe(),
             });
         };
-        let candidates = || block.iter().enumerate().filter(|(i, _)| !used[*i]);
-        if let Some((i, pattern)) = candidates().find(|(_, p)| p.compare(got) == LineMatch::Same) {
-            used[i] = true;
-            redacted.push(pattern.redact(got, exact_time));
+        let mut seen = vec![false; block.len()];
+        if augment(offset, &fits, &mut line_of, &mut seen) {
             continue;
         }
-        let near = candidates().find_map(|(_, p)| Difference::timing(line, p, got, p.compare(got)));
-        if let Some(difference) = near {
+        let due: Vec<&Pattern> = block
+            .iter()
+            .zip(&line_of)
+            .filter(|(_, l)| l.is_none())
+            .map(|(p, _)| p)
+            .collect();
+        if let Some(difference) = block
+            .iter()
+            .find_map(|p| Difference::timing(line, p, got, p.compare(got)))
+        {
             return Err(difference);
         }
-        let expected = candidates()
-            .map(|(_, p)| p.source())
-            .collect::<Vec<_>>()
-            .join(" | ");
+        let words: Vec<String> = due.iter().map(|p| p.describe()).collect();
         return Err(Difference::Text {
             line,
-            expected: format!("one of the lines still due, in any order: {expected}"),
+            golden_line: due.first().map_or(0, |p| p.line()),
+            expected: format!(
+                "one of the lines still due, in any order: {}",
+                words.join(" | ")
+            ),
             got: (*got).to_owned(),
         });
     }
+    let mut redacted = Vec::with_capacity(block.len());
+    for (pattern, offset) in block.iter().zip(&line_of) {
+        let offset = offset.expect("every pattern matched");
+        redacted.push(pattern.redact(actual[first + offset], exact_time));
+    }
     Ok(redacted)
+}
+
+/// One step of Kuhn's matching: finds a pattern for output line `offset`, moving lines
+/// matched earlier to other patterns where that frees one.
+fn augment(
+    offset: usize,
+    fits: &impl Fn(usize, usize) -> bool,
+    line_of: &mut [Option<usize>],
+    seen: &mut [bool],
+) -> bool {
+    for p in 0..line_of.len() {
+        if seen[p] || !fits(offset, p) {
+            continue;
+        }
+        seen[p] = true;
+        let free = match line_of[p] {
+            None => true,
+            Some(other) => augment(other, fits, line_of, seen),
+        };
+        if free {
+            line_of[p] = Some(offset);
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the output has the expected lines (texts, figures aside), each once, in any order.
@@ -266,13 +344,12 @@ fn same_lines(expected: &[Pattern], actual: &[&str]) -> bool {
     if expected.len() != actual.len() {
         return false;
     }
-    let mut used = vec![false; expected.len()];
-    actual.iter().all(|line| {
-        let found = expected
-            .iter()
-            .enumerate()
-            .find(|(i, pattern)| !used[*i] && pattern.compare(line) != LineMatch::Different);
-        found.map(|(i, _)| used[i] = true).is_some()
+    let mut line_of: Vec<Option<usize>> = vec![None; expected.len()];
+    let fits =
+        |offset: usize, p: usize| expected[p].compare(actual[offset]) != LineMatch::Different;
+    (0..actual.len()).all(|offset| {
+        let mut seen = vec![false; expected.len()];
+        augment(offset, &fits, &mut line_of, &mut seen)
     })
 }
 
@@ -280,8 +357,13 @@ fn same_lines(expected: &[Pattern], actual: &[&str]) -> bool {
 mod tests {
     use super::*;
 
+    /// Patterns as read from a golden file whose transcript starts at its line 3.
     fn golden(lines: &[&str]) -> Vec<Pattern> {
-        lines.iter().map(|l| Pattern::parse(l).unwrap()).collect()
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Pattern::parse(l).unwrap().at_line(i + 3))
+            .collect()
     }
 
     #[test]
@@ -301,6 +383,7 @@ mod tests {
             order,
             Difference::Order {
                 printed_at: Some(3),
+                golden_line: 4,
                 ..
             }
         ));
@@ -333,7 +416,7 @@ mod tests {
         assert!(
             stranger
                 .to_string()
-                .contains("in any order: b {{secs 1.0}} | a"),
+                .contains("in any order: b ⟨a time within 0.05 s of 1.0⟩ | a"),
             "{stranger}"
         );
         let slow =
@@ -349,8 +432,32 @@ mod tests {
         let message = compare(&expected, "b\na\n").unwrap_err().to_string();
         assert_eq!(
             message,
-            "order difference at line 1: the same lines, in another order\n  \
-             expected: a\n  got:      b\n  (the program printed the expected line at line 2)"
+            "order difference at golden line 3 (output line 1): the same lines, in another order\n  \
+             expected: a\n  got:      b\n  (the program printed the expected line later, at output line 2)"
         );
+        let timing = compare(
+            &golden(&["Elapsed {{secs 7.02296781539917}}"]),
+            "Elapsed 10.0\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            timing,
+            "timing difference at golden line 3 (output line 1): the program's time is 10.0 s, \
+             the original's 7.02 s; the grade accepts 6.88 to 7.16 s\n  \
+             expected: Elapsed ⟨a time within 0.14 s of 7.02⟩\n  got:      Elapsed 10.0"
+        );
+    }
+
+    #[test]
+    fn an_any_order_block_is_matched_as_a_whole_not_greedily() {
+        // `{{text}}` would take "apple 0" first; the block still agrees, since "peach 0" can
+        // only be the free line.
+        let expected = golden(&["{{text}}", "apple 0"]);
+        let block = vec![Range { start: 0, end: 2 }];
+        assert!(compare_blocks(&expected, &block, true, "apple 0\npeach 0\n").is_ok());
+        assert!(compare_blocks(&expected, &block, true, "peach 0\napple 0\n").is_ok());
+        let wrong = compare_blocks(&expected, &block, true, "peach 0\npear 1\n").unwrap_err();
+        assert_eq!((wrong.kind(), wrong.line()), ("text", 2));
     }
 }

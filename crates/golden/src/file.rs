@@ -73,8 +73,6 @@ pub struct Golden {
     /// Files to write in the working folder before the run: name, then content.
     pub files: Vec<(String, String)>,
     pub lines: Vec<Pattern>,
-    /// For each of `lines`, its line number in the golden file (1-based).
-    pub line_numbers: Vec<usize>,
     /// Runs of `lines` (by index) that may come in any order.
     pub any_order: Vec<Range<usize>>,
 }
@@ -214,7 +212,6 @@ impl Golden {
         let mut words = run.split_whitespace().map(str::to_owned);
         let example = words.next().ok_or("`run:` names no example")?;
         let mut patterns = Vec::new();
-        let mut line_numbers = Vec::new();
         let mut any_order = Vec::new();
         let mut block_start = None;
         for (number, line) in lines {
@@ -228,8 +225,11 @@ impl Golden {
                 }
                 ("{{end}}", None) => return Err(at("`{{end}}` without `{{any order}}`")),
                 _ => {
-                    patterns.push(Pattern::parse(line).map_err(|e| at(&e))?);
-                    line_numbers.push(number + 1);
+                    patterns.push(
+                        Pattern::parse(line)
+                            .map_err(|e| at(&e))?
+                            .at_line(number + 1),
+                    );
                 }
             }
         }
@@ -255,7 +255,6 @@ impl Golden {
             limit,
             files,
             lines: patterns,
-            line_numbers,
             any_order,
         })
     }
@@ -365,7 +364,7 @@ mod tests {
         assert_eq!(golden.command(), "cargo run -q -p async_queue -- 3");
         assert!(golden.realtime_stable);
         let unstable =
-            Golden::parse(Path::new("x.out"), "realtime: unstable\nrun: x\n---\n").unwrap();
+            Golden::parse(Path::new("x.out"), "realtime: unstable\nrun: x\n---\nok\n").unwrap();
         assert!(!unstable.realtime_stable);
         let err = Golden::parse(Path::new("x.out"), "realtime: maybe\nrun: x\n---\n").unwrap_err();
         assert!(err.contains("not stable or unstable"), "{err}");
@@ -389,6 +388,75 @@ mod tests {
         assert_eq!(golden.any_order, vec![Range { start: 1, end: 3 }]);
         let err = Golden::parse(Path::new("x.out"), "run: x\n---\n{{any order}}\na\n").unwrap_err();
         assert!(err.contains("without `{{end}}`"), "{err}");
+    }
+
+    #[test]
+    fn a_golden_that_could_never_fail_is_rejected() {
+        let rejected = [
+            (
+                "run: x\nstream: stdout\nstream: stderr\n---\nok\n",
+                "line 3: `stream:` is set twice",
+            ),
+            ("run: x\nrun: y\n---\nok\n", "line 2: `run:` is set twice"),
+            (
+                "file in.txt:\n  a\nrun: x\nstream: file in.txt\n---\na\n",
+                "is an input file the golden writes itself",
+            ),
+            (
+                "run: x\nstream: file /etc/passwd\n---\nroot\n",
+                "not a plain relative path",
+            ),
+            (
+                "run: x\nstream: file ../x\n---\nok\n",
+                "not a plain relative path",
+            ),
+            (
+                "file ../x:\n  a\nrun: x\n---\nok\n",
+                "not a plain relative path",
+            ),
+            (
+                "file /tmp/x:\n  a\nrun: x\n---\nok\n",
+                "not a plain relative path",
+            ),
+            (
+                "file a.txt:\n  1\nfile a.txt:\n  2\nrun: x\n---\nok\n",
+                "written twice",
+            ),
+            ("run: x\n---\nElapsed {{secs nan}}\n", "finite number"),
+            ("run: x\n---\nElapsed {{secs inf}}\n", "finite number"),
+            ("run: x\n---\nElapsed {{secs -1}}\n", "finite number"),
+            ("run: x\n---\n", "no fixed text"),
+            ("run: x\n---\n{{text}}\n\n{{number}}\n", "no fixed text"),
+            ("run: x\nlimit: 0\n---\nok\n", "not a number of seconds"),
+        ];
+        for (text, why) in rejected {
+            let err = Golden::parse(Path::new("x.out"), text).unwrap_err();
+            assert!(err.contains(why), "{text:?}: {err}");
+        }
+        let nested = "file data/in.txt:\n  a\nrun: x\nstream: file data/out.txt\nlimit: 2.5\n---\n{{text}} {{secs 1.0}}\n";
+        let golden = Golden::parse(Path::new("x.out"), nested).unwrap();
+        assert_eq!(golden.limit, Some(std::time::Duration::from_millis(2500)));
+    }
+
+    #[test]
+    fn every_example_needs_its_own_golden() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.case.out"), "run: x\n---\nok\n").unwrap();
+        let err = goldens_of("x", dir.path()).unwrap_err();
+        assert!(err.contains("x.out"), "{err}");
+        std::fs::write(dir.path().join("x.out"), "run: x\n---\nok\n").unwrap();
+        assert_eq!(goldens_of("x", dir.path()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn transcript_lines_know_their_line_in_the_file() {
+        let golden = Golden::parse(
+            Path::new("x.out"),
+            "# a\nrun: x\n---\none\n{{any order}}\ntwo\n{{end}}\n",
+        )
+        .unwrap();
+        let lines: Vec<usize> = golden.lines.iter().map(|p| p.line()).collect();
+        assert_eq!(lines, [4, 6]);
     }
 
     #[test]

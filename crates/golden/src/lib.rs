@@ -14,7 +14,11 @@
 //! compares what it printed with the golden (same lines, same order, timing figures within
 //! tolerance), and fails with the first difference, in words. When every golden agrees, it
 //! snapshots each exact transcript with insta, so that any change of output is reviewed.
+//!
+//! An exercise's test is [`grade_exercise!`]: the same comparison, no snapshot, and a
+//! program that agrees in real time is never failed for what only the paused clock shows.
 
+mod advice;
 pub mod compare;
 pub mod file;
 pub mod pattern;
@@ -31,8 +35,13 @@ pub use run::{Clock, Output, run};
 #[doc(hidden)]
 pub use insta;
 
-/// How long one run may take on the paused clock before it counts as hung.
+/// How long one run may take before it counts as hung, unless its golden sets `limit:`.
 pub const PAUSED_LIMIT: Duration = Duration::from_secs(60);
+
+/// A paused-clock run that takes this much wall time waits in real time somewhere: a plain
+/// `std::thread::sleep`, or work the paused clock cannot see. (A paused run of any example
+/// takes milliseconds.)
+pub const REAL_WAIT: Duration = Duration::from_secs(1);
 
 /// What a run printed, checked against its golden.
 #[derive(Debug, Clone)]
@@ -45,44 +54,97 @@ pub struct Checked {
     pub transcript: String,
 }
 
+/// One run checked, with what it showed about the clock.
+struct Attempt {
+    result: Result<Checked, String>,
+    /// Why the paused clock cannot stand for real time for this program, if it showed why.
+    waits_in_real_time: Option<String>,
+}
+
 /// Runs `program` as `golden` says and compares. The run is on `clock`, unless the golden
 /// asks for the real clock. The error is the whole message for a learner: what ran, which
-/// golden, what differs and where.
+/// golden, what differs and where, and where it can, why in asyncio terms.
 pub fn check(
     golden: &Golden,
     program: &Path,
     clock: Clock,
     limit: Duration,
 ) -> Result<Checked, String> {
-    let heading = format!(
-        "{}: what it prints does not agree with the Python original.\n  run:    {}\n  golden: golden/{}.out",
-        golden.name,
-        golden.command(),
-        golden.name
-    );
+    attempt(golden, program, clock, limit).result
+}
+
+fn attempt(golden: &Golden, program: &Path, clock: Clock, limit: Duration) -> Attempt {
     let clock = if golden.clock == Clock::Real {
         Clock::Real
     } else {
         clock
     };
+    let clock_words = match clock {
+        Clock::Paused => {
+            "tokio's paused clock (sleeps take no real time; the times it prints are what \
+             they would be in real time)"
+        }
+        Clock::Real => "real time, as `cargo run` runs it",
+    };
+    let heading = format!(
+        "{}: what it prints does not agree with the Python original.\n  run:    {}\n  golden: golden/{}.out\n  clock:  {clock_words}",
+        golden.name,
+        golden.command(),
+        golden.name
+    );
     let limit = golden.limit.unwrap_or(limit);
-    let (output, file) =
-        run_case(golden, program, clock, limit).map_err(|e| format!("{heading}\n{e}"))?;
+    let (output, file) = match run_case(golden, program, clock, limit) {
+        Ok(done) => done,
+        Err(e) => {
+            return Attempt {
+                result: Err(format!("{heading}\n{e}")),
+                waits_in_real_time: None,
+            };
+        }
+    };
+    let waits_in_real_time = match clock {
+        Clock::Paused if !output.notes.trim().is_empty() => Some(output.notes.trim().to_owned()),
+        Clock::Paused if output.wall >= REAL_WAIT && !output.timed_out => Some(format!(
+            "on the paused clock it took {:.1} s of real time, where sleeps take none, so it \
+             waits in real time (a std::thread::sleep, or work the paused clock cannot see)",
+            output.wall.as_secs_f64()
+        )),
+        _ => None,
+    };
+    let result = judge(golden, &output, &file, clock, limit).map_err(|e| format!("{heading}\n{e}"));
+    Attempt {
+        result,
+        waits_in_real_time,
+    }
+}
+
+/// The verdict on one finished run.
+fn judge(
+    golden: &Golden,
+    output: &Output,
+    file: &str,
+    clock: Clock,
+    limit: Duration,
+) -> Result<Checked, String> {
     // One stream a golden: a run that prints to both has a golden for each.
     let printed = match &golden.stream {
         Stream::Stdout => &output.stdout,
         Stream::Stderr => &output.stderr,
-        Stream::File(_) => &file,
+        Stream::File(_) => file,
     };
+    if output.timed_out {
+        return Err(advice::hung(golden, printed, limit));
+    }
     if output.code != Some(golden.exit) {
         let ended = match output.code {
             Some(code) => format!("exited with code {code}"),
             None => "was killed by a signal".to_owned(),
         };
         return Err(format!(
-            "{heading}\nit {ended}, expected exit code {}; the end of its stderr:\n{}",
+            "it {ended}, expected exit code {}; the end of its stderr:\n{}{}",
             golden.exit,
-            tail(&output.stderr, 8)
+            tail(&output.stderr, 8),
+            advice::panicked(&output.stderr)
         ));
     }
     match compare_blocks(
@@ -96,10 +158,15 @@ pub fn check(
             command: golden.command(),
             transcript,
         }),
-        Err(difference) => Err(format!(
-            "{heading}\n{difference}\n\n{}",
-            side_by_side(golden, printed, difference.line())
-        )),
+        Err(difference) => {
+            let why = advice::advise(golden, printed, &difference)
+                .map(|why| format!("\n{why}"))
+                .unwrap_or_default();
+            Err(format!(
+                "{difference}{why}\n\n{}",
+                side_by_side(golden, printed, difference.line())
+            ))
+        }
     }
 }
 
@@ -118,14 +185,22 @@ fn run_case(
     };
     let dir = tempfile::tempdir().map_err(|e| format!("cannot make a working folder: {e}"))?;
     for (name, content) in &golden.files {
-        std::fs::write(dir.path().join(name), fill(content))
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot make the folder for {name}: {e}"))?;
+        }
+        std::fs::write(&path, fill(content))
             .map_err(|e| format!("cannot write {name} for the run: {e}"))?;
     }
     let args: Vec<String> = golden.args.iter().map(|arg| fill(arg)).collect();
     let output = run(program, &args, dir.path(), clock, limit)?;
     let file = match &golden.stream {
-        Stream::File(name) => std::fs::read_to_string(dir.path().join(name))
-            .map_err(|e| format!("the program left no readable {name}: {e}"))?,
+        Stream::File(name) => match std::fs::read_to_string(dir.path().join(name)) {
+            Ok(text) => text,
+            Err(_) if output.timed_out => String::new(),
+            Err(e) => return Err(format!("the program left no readable {name}: {e}")),
+        },
         _ => String::new(),
     };
     Ok((output, file))
@@ -156,16 +231,77 @@ pub fn grade(
     program: &str,
     manifest_dir: &str,
 ) -> Result<Vec<Checked>, Disagreement> {
+    let program = Path::new(program);
+    grade_each(example, manifest_dir, |golden| {
+        check(golden, program, Clock::Paused, PAUSED_LIMIT)
+    })
+}
+
+/// Grades a learner's program for the exercise `exercise`: like [`grade`], but a program
+/// is never failed for what only the paused clock shows. Where a golden disagrees on the
+/// paused clock, the program runs again in real time, as `cargo run` runs it; if it agrees
+/// there, it passes, and a note on the terminal says so. (The paused clock cannot see a
+/// plain `std::thread::sleep` or a thread the program starts itself, and tokio's
+/// `sleep(Duration::ZERO)` yields only in real time.) This is what [`grade_exercise!`] calls.
+pub fn grade_exercise(
+    exercise: &str,
+    program: &str,
+    manifest_dir: &str,
+) -> Result<Vec<Checked>, Disagreement> {
+    let program = Path::new(program);
+    grade_each(exercise, manifest_dir, |golden| {
+        let paused = attempt(golden, program, Clock::Paused, PAUSED_LIMIT);
+        let Err(paused_message) = paused.result else {
+            return paused.result;
+        };
+        // A golden whose real-time order hangs on microseconds is graded on the paused
+        // clock alone.
+        if golden.clock == Clock::Real || !golden.realtime_stable {
+            return Err(paused_message);
+        }
+        let real = attempt(golden, program, Clock::Real, PAUSED_LIMIT);
+        match (real.result, paused.waits_in_real_time) {
+            (Ok(checked), why) => {
+                let why = why.map(|w| format!(": {w}")).unwrap_or_default();
+                note(&format!(
+                    "note: {} agrees with the Python original in real time, as `cargo run` \
+                     runs it, though not on tokio's paused clock, where the grade ran it \
+                     first{why}. It passes.",
+                    golden.name
+                ));
+                Ok(checked)
+            }
+            (Err(real_message), Some(why)) => {
+                Err(format!("{real_message}\n(Graded in real time: {why}.)"))
+            }
+            (Err(_), None) => Err(format!(
+                "{paused_message}\n(In real time too, as `cargo run` runs it, it disagrees with the golden.)"
+            )),
+        }
+    })
+}
+
+/// Says something on the terminal from inside a test: `cargo test` captures what a passing
+/// test prints with `eprintln!`, but not what is written to stderr directly.
+fn note(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// Checks every golden of `name` with `check_one`, side by side (each case is a process of
+/// its own), and reports them in order.
+fn grade_each(
+    name: &str,
+    manifest_dir: &str,
+    check_one: impl Fn(&Golden) -> Result<Checked, String> + Sync,
+) -> Result<Vec<Checked>, Disagreement> {
     let goldens = golden_dir(Path::new(manifest_dir))
-        .and_then(|dir| goldens_of(example, &dir))
+        .and_then(|dir| goldens_of(name, &dir))
         .map_err(Disagreement)?;
-    // Each case is a process of its own: run them side by side, report them in order.
     let results: Vec<Result<Checked, String>> = std::thread::scope(|scope| {
         let runs: Vec<_> = goldens
             .iter()
-            .map(|golden| {
-                scope.spawn(|| check(golden, Path::new(program), Clock::Paused, PAUSED_LIMIT))
-            })
+            .map(|golden| scope.spawn(|| check_one(golden)))
             .collect();
         runs.into_iter()
             .map(|run| {
@@ -186,7 +322,7 @@ pub fn grade(
         return Ok(checked);
     }
     Err(Disagreement(format!(
-        "\n{}\n\n{} of {} golden transcripts of {example} disagree.\n",
+        "\n{}\n\n{} of {} golden transcripts of {name} disagree.\n",
         failures.join("\n\n"),
         failures.len(),
         goldens.len()
@@ -221,7 +357,7 @@ macro_rules! check_example {
 #[macro_export]
 macro_rules! grade_exercise {
     () => {{
-        $crate::grade(
+        $crate::grade_exercise(
             env!("CARGO_PKG_NAME"),
             env!(concat!("CARGO_BIN_EXE_", env!("CARGO_PKG_NAME"))),
             env!("CARGO_MANIFEST_DIR"),
@@ -230,14 +366,15 @@ macro_rules! grade_exercise {
     }};
 }
 
-/// A few lines of golden and output around `line` (1-based), side by side.
+/// A few lines of golden and output around output line `line` (1-based), side by side:
+/// the golden's lines by their number in its file, in words; the program's by their
+/// number in its output.
 fn side_by_side(golden: &Golden, printed: &str, line: usize) -> String {
     let printed: Vec<&str> = printed.lines().collect();
     let first = line.saturating_sub(4).max(1);
     let last = (line + 2).min(golden.lines.len().max(printed.len()));
-    const WIDTH: usize = 44;
-    let cell = |text: Option<&str>| {
-        let text = text.unwrap_or("(nothing)");
+    const WIDTH: usize = 46;
+    let cell = |text: &str| {
         if text.chars().count() > WIDTH {
             let cut: String = text.chars().take(WIDTH - 1).collect();
             format!("{cut}…")
@@ -245,16 +382,21 @@ fn side_by_side(golden: &Golden, printed: &str, line: usize) -> String {
             format!("{text:WIDTH$}")
         }
     };
-    let mut table = format!("       {} | program\n", cell(Some("golden")));
+    let mut table = format!(
+        "     {} | the program's output\n",
+        cell(&format!("golden/{}.out", golden.name))
+    );
     for number in first..=last {
-        let expected = golden.lines.get(number - 1).map(|p| p.source());
-        let got = printed.get(number - 1).copied();
+        let expected = match golden.lines.get(number - 1) {
+            Some(pattern) => format!("{:>3} {}", pattern.line(), pattern.describe()),
+            None => "    (nothing)".to_owned(),
+        };
+        let got = match printed.get(number - 1) {
+            Some(text) => format!("{number:>3} {text}"),
+            None => "    (nothing)".to_owned(),
+        };
         let mark = if number == line { '>' } else { ' ' };
-        table.push_str(&format!(
-            "  {mark}{number:>3} {} | {}\n",
-            cell(expected),
-            got.unwrap_or("(nothing)")
-        ));
+        table.push_str(&format!("  {mark}  {} | {got}\n", cell(&expected)));
     }
     table
 }

@@ -21,6 +21,18 @@ pub fn tolerance(published: f64) -> f64 {
     }
 }
 
+/// A figure in seconds as a learner reads it: 7.02, 3.0, 0.00011.
+pub fn seconds(figure: f64) -> String {
+    let digits = if figure.abs() >= 0.1 { 2 } else { 5 };
+    let text = format!("{figure:.digits$}");
+    let trimmed = text.trim_end_matches('0');
+    if trimmed.ends_with('.') {
+        format!("{trimmed}0")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 const NUMBER: &str = r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?";
 
 /// A marked span of an expected line.
@@ -94,6 +106,24 @@ impl Marker {
         Ok(marker)
     }
 
+    /// What the marker accepts, in words.
+    pub fn describe(&self) -> String {
+        match self {
+            Marker::Secs(figure) => format!(
+                "a time within {:.2} s of {}",
+                tolerance(*figure),
+                seconds(*figure)
+            ),
+            Marker::Number => "any number".to_owned(),
+            Marker::Time => "a time of day, HH:MM:SS".to_owned(),
+            Marker::Hex => "hexadecimal digits".to_owned(),
+            Marker::Text => "any text".to_owned(),
+            Marker::Site => "the local site's address".to_owned(),
+            Marker::Random(choices) if choices.is_empty() => "a random whole number".to_owned(),
+            Marker::Random(choices) => format!("one of: {}", choices.join(" | ")),
+        }
+    }
+
     /// A value this marker accepts: the published figure, or a sample.
     fn sample(&self) -> String {
         match self {
@@ -142,6 +172,8 @@ impl fmt::Display for Marker {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
+    /// Its line number in the golden file (1-based), or 0 where it was not read from one.
+    line: usize,
     /// The literal text around the markers: one more piece than there are markers.
     literals: Vec<String>,
     markers: Vec<Marker>,
@@ -189,6 +221,7 @@ impl Pattern {
         regex.push('$');
         let regex = Regex::new(&regex).map_err(|e| format!("{line:?}: {e}"))?;
         Ok(Pattern {
+            line: 0,
             source: line.to_owned(),
             literals,
             markers,
@@ -202,6 +235,49 @@ impl Pattern {
     pub fn has_fixed_text(&self) -> bool {
         self.literals.iter().any(|l| !l.is_empty())
             || self.markers.iter().any(|m| matches!(m, Marker::Secs(_)))
+    }
+
+    /// The same pattern, read from line `number` of a golden file.
+    pub fn at_line(mut self, number: usize) -> Pattern {
+        self.line = number;
+        self
+    }
+
+    /// Its line number in the golden file (1-based); 0 if it was not read from one.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The line in words, for a learner: its text, with each marker said as what it accepts
+    /// (`Elapsed ⟨a time within 0.14 s of 7.02⟩`).
+    pub fn describe(&self) -> String {
+        let mut line = String::new();
+        for (literal, marker) in self.literals.iter().zip(&self.markers) {
+            line.push_str(literal);
+            line.push('⟨');
+            line.push_str(&marker.describe());
+            line.push('⟩');
+        }
+        line.push_str(self.literals.last().expect("one more literal than markers"));
+        line
+    }
+
+    /// The timing figures an actual line gives for this pattern's `{{secs}}` markers: each
+    /// published figure with the printed one. Empty if the line does not match the text.
+    pub fn figures(&self, actual: &str) -> Vec<(f64, f64)> {
+        let Some(captures) = self.regex.captures(actual) else {
+            return Vec::new();
+        };
+        self.markers
+            .iter()
+            .zip(captures.iter().skip(1))
+            .filter_map(|(marker, span)| match (marker, span) {
+                (Marker::Secs(published), Some(span)) => {
+                    Some((*published, span.as_str().parse().ok()?))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// The line as written in the golden file.

@@ -117,7 +117,7 @@ impl Workspace {
         let (Some(program), Some(dir)) = (program.to_str(), dir.to_str()) else {
             return Err(format!("{}: not a UTF-8 path", program.display()));
         };
-        golden::grade(name, program, dir)
+        golden::grade_exercise(name, program, dir)
             .map(drop)
             .map_err(|disagreement| disagreement.0)
     }
@@ -263,22 +263,29 @@ pub fn first_error(cargo_output: &str) -> &str {
 }
 
 /// Where a grade failed, in a few words: `at golden/NAME.out line N`, or why not at a line
-/// (it crashed, it hung). Read from the first disagreement of golden::grade's text.
+/// (it crashed, it hung). Read from the first disagreement of golden's text.
 pub fn where_it_fails(text: &str) -> String {
-    let mut lines = text.lines().map(str::trim);
-    let golden = lines
-        .by_ref()
-        .find_map(|line| line.strip_prefix("golden: "))
+    let golden = text
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("golden: "))
         .unwrap_or("its golden");
-    let first = lines.next().unwrap_or_default();
-    let line_number = first.split_once("difference at line ").map(|(_, rest)| {
-        rest.chars()
-            .take_while(char::is_ascii_digit)
-            .collect::<String>()
-    });
+    let line_number = text
+        .split_once("difference at golden line ")
+        .map(|(_, rest)| {
+            rest.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        });
     match line_number {
         Some(number) if !number.is_empty() => format!("at {golden} line {number}"),
         _ => {
+            // The first line after the heading (`run:`, `golden:`, `clock:`) says why.
+            let first = text
+                .lines()
+                .map(str::trim)
+                .skip_while(|line| !line.starts_with("golden: "))
+                .find(|line| !line.contains(": ") || line.starts_with("it "))
+                .unwrap_or_default();
             let why = first.split_once("; ").map_or(first, |(why, _)| why);
             format!("against {golden}: {why}")
         }
@@ -291,9 +298,9 @@ mod tests {
 
     #[test]
     fn where_it_fails_reads_the_first_disagreement() {
-        let text = "\nex_a: what it prints does not agree with the Python original.\n  run:    cargo run -q -p ex_a\n  golden: golden/ex_a.out\norder difference at line 11: the same lines, in another order\n  expected: x\n";
-        assert_eq!(where_it_fails(text), "at golden/ex_a.out line 11");
-        let crashed = "\nex_a: what …\n  run:    x\n  golden: golden/ex_a.2.out\nit exited with code 101, expected exit code 0; the end of its stderr:\n";
+        let text = "\nex_a: what it prints does not agree with the Python original.\n  run:    cargo run -q -p ex_a\n  golden: golden/ex_a.out\n  clock:  real time\norder difference at golden line 16 (output line 11): the same lines, in another order\n  expected: x\n";
+        assert_eq!(where_it_fails(text), "at golden/ex_a.out line 16");
+        let crashed = "\nex_a: what …\n  run:    x\n  golden: golden/ex_a.2.out\n  clock:  real time, as `cargo run` runs it\nit exited with code 101, expected exit code 0; the end of its stderr:\n";
         assert_eq!(
             where_it_fails(crashed),
             "against golden/ex_a.2.out: it exited with code 101, expected exit code 0"
