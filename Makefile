@@ -1,7 +1,7 @@
 # Shortcuts; each target is one or two plain cargo commands you can also type yourself.
 EXAMPLE ?= async_chores
 
-.PHONY: run test lint snapshots real bench
+.PHONY: run test lint snapshots real bench verify
 
 ## run: run one example in real time (make run EXAMPLE=count)
 run:
@@ -18,6 +18,10 @@ lint:
 	@for dir in examples/*/; do \
 		cargo pkgid -q "$$(basename "$$dir")" >/dev/null || exit 1; \
 	done
+
+## verify: the exercise track: every starting code fails its grade, every solution passes
+verify:
+	cargo run -q -p learn -- verify
 
 ## snapshots: run the tests and review changed insta snapshots (installs cargo-insta once)
 snapshots:

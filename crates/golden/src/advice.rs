@@ -127,9 +127,17 @@ pub(crate) fn hung(golden: &Golden, printed: &str, limit: Duration) -> String {
         Err(Difference::Missing {
             golden_line,
             expected,
+            line: 1,
+        }) => format!(
+            "It printed nothing before it was stopped; first, at golden line {golden_line}:\n  \
+             expected: {expected}"
+        ),
+        Err(Difference::Missing {
+            golden_line,
+            expected,
             ..
         }) => format!(
-            "Until then it printed what the golden expects, up to golden line {golden_line}:\n  \
+            "It printed what the golden expects before golden line {golden_line}, then waited:\n  \
              expected: {expected}"
         ),
         Err(difference) => format!("What it printed until then already differs:\n{difference}"),

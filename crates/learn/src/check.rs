@@ -286,7 +286,7 @@ pub fn where_it_fails(text: &str) -> String {
                 .skip_while(|line| !line.starts_with("golden: "))
                 .find(|line| !line.contains(": ") || line.starts_with("it "))
                 .unwrap_or_default();
-            let why = first.split_once("; ").map_or(first, |(why, _)| why);
+            let why = first.split([';', ':']).next().unwrap_or(first);
             format!("against {golden}: {why}")
         }
     }

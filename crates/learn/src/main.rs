@@ -329,51 +329,34 @@ fn verify(workspace: &Workspace, track: &Track) -> Result<ExitCode, Stop> {
     let failed = workspace.build(&packages).map_err(failure)?;
     let width = track.exercises.iter().map(|e| e.name.len()).max();
     let width = width.unwrap_or(0);
+    // Each grade is a few processes, mostly asleep in real time: check them side by side.
+    let verdicts: Vec<(Result<String, String>, Option<String>)> = std::thread::scope(|scope| {
+        let checks: Vec<_> = track
+            .exercises
+            .iter()
+            .zip(problems)
+            .map(|(exercise, problem)| {
+                let failed = &failed;
+                scope.spawn(move || match problem {
+                    Some(problem) => (Err(problem), None),
+                    None => verify_one(workspace, exercise, failed),
+                })
+            })
+            .collect();
+        checks
+            .into_iter()
+            .map(|check| {
+                check
+                    .join()
+                    .unwrap_or_else(|_| (Err("the check panicked".to_owned()), None))
+            })
+            .collect()
+    });
     let mut details = Vec::new();
     let mut bad = 0;
-    for (exercise, problem) in track.exercises.iter().zip(problems) {
-        let (name, solution) = (&exercise.name, &exercise.solution);
-        let verdict = match problem {
-            Some(problem) => Err(problem),
-            None => {
-                // (1) The starting code, as it is in the working tree, must fail.
-                let starting = match failed.get(name) {
-                    Some(errors) => Err(format!(
-                        "starting code does not compile: {}",
-                        first_error(errors)
-                    )),
-                    None => match workspace.grade(name, &workspace.binary(name)) {
-                        Ok(()) => Err("starting code passes: it must fail".to_owned()),
-                        Err(text) => Ok(format!("starting code fails {}", where_it_fails(&text))),
-                    },
-                };
-                // (2) The solution example must pass the exercise's goldens.
-                let solved = match failed.get(solution) {
-                    Some(errors) => Err(format!(
-                        "solution {solution} does not compile: {}",
-                        first_error(errors)
-                    )),
-                    None => match workspace.grade(name, &workspace.binary(solution)) {
-                        Ok(()) => Ok(format!("solution {solution} passes")),
-                        Err(text) => {
-                            details.push(format!("{name}, solution {solution}:{text}"));
-                            Err(format!(
-                                "solution {solution} fails {}",
-                                where_it_fails(&text)
-                            ))
-                        }
-                    },
-                };
-                match (starting, solved) {
-                    (Ok(a), Ok(b)) => Ok(format!("{a}; {b}")),
-                    (a, b) => Err(format!(
-                        "{}; {}",
-                        a.unwrap_or_else(|e| e),
-                        b.unwrap_or_else(|e| e)
-                    )),
-                }
-            }
-        };
+    for (exercise, (verdict, detail)) in track.exercises.iter().zip(verdicts) {
+        let name = &exercise.name;
+        details.extend(detail);
         match verdict {
             Ok(line) => println!("ok    {name:width$}  {line}"),
             Err(line) => {
@@ -393,6 +376,51 @@ fn verify(workspace: &Workspace, track: &Track) -> Result<ExitCode, Stop> {
     }
     println!("\nAll {total} exercises: the starting code fails, the solution passes.");
     Ok(ExitCode::SUCCESS)
+}
+
+/// One exercise's verification: its starting code (as in the working tree) must fail its
+/// grade, and its solution example must pass it. The verdict line, and the solution's
+/// disagreement in full where it fails.
+fn verify_one(
+    workspace: &Workspace,
+    exercise: &learn::Exercise,
+    failed: &std::collections::BTreeMap<String, String>,
+) -> (Result<String, String>, Option<String>) {
+    let (name, solution) = (&exercise.name, &exercise.solution);
+    let starting = match failed.get(name) {
+        Some(errors) => Err(format!(
+            "starting code does not compile: {}",
+            first_error(errors)
+        )),
+        None => match workspace.grade(name, &workspace.binary(name)) {
+            Ok(()) => Err("starting code passes: it must fail".to_owned()),
+            Err(text) => Ok(format!("starting code fails {}", where_it_fails(&text))),
+        },
+    };
+    let mut detail = None;
+    let solved = match failed.get(solution) {
+        Some(errors) => Err(format!(
+            "solution {solution} does not compile: {}",
+            first_error(errors)
+        )),
+        None => match workspace.grade(name, &workspace.binary(solution)) {
+            Ok(()) => Ok(format!("solution {solution} passes")),
+            Err(text) => {
+                let verdict = format!("solution {solution} fails {}", where_it_fails(&text));
+                detail = Some(format!("{name}, solution {solution}:{text}"));
+                Err(verdict)
+            }
+        },
+    };
+    let verdict = match (starting, solved) {
+        (Ok(a), Ok(b)) => Ok(format!("{a}; {b}")),
+        (a, b) => Err(format!(
+            "{}; {}",
+            a.unwrap_or_else(|e| e),
+            b.unwrap_or_else(|e| e)
+        )),
+    };
+    (verdict, detail)
 }
 
 #[cfg(test)]

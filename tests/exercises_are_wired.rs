@@ -1,0 +1,167 @@
+//! The exercise track holds together: exercises/info.toml lists every exercise folder, in
+//! the README's order; each exercise is one file with a TODO, graded by the goldens of its
+//! solution example (the same transcripts, case for case) and able to build that solution.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use golden::{Golden, goldens_of};
+use learn::Track;
+use workspace_tests::{exercises, root};
+
+fn track() -> Track {
+    Track::load(&root()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn info_toml_lists_every_exercise_folder_and_nothing_else() {
+    let track = track();
+    track
+        .check_workspace(&root())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let listed: BTreeSet<String> = track.exercises.iter().map(|e| e.name.clone()).collect();
+    let folders: BTreeSet<String> = exercises().into_iter().collect();
+    assert_eq!(listed, folders);
+    assert!(listed.len() >= 12, "{} exercises", listed.len());
+}
+
+/// The settings and lines of a golden, without its name, command and comments.
+fn body(golden: &Golden) -> String {
+    let lines: Vec<&str> = golden.lines.iter().map(|p| p.source()).collect();
+    format!(
+        "args {:?}\nexit {}\nstream {:?}\nclock {:?}\nrealtime {}\nsite {:?}\nfiles {:?}\nany order {:?}\n{}",
+        golden.args,
+        golden.exit,
+        golden.stream,
+        golden.clock,
+        golden.realtime_stable,
+        golden.site,
+        golden.files,
+        golden.any_order,
+        lines.join("\n")
+    )
+}
+
+/// The case of a golden: `""` for NAME.out, `.CASE` for NAME.CASE.out.
+fn case<'a>(golden: &'a Golden, name: &str) -> &'a str {
+    golden
+        .name
+        .strip_prefix(name)
+        .expect("named after its crate")
+}
+
+#[test]
+fn each_exercise_is_graded_by_its_solution_goldens() {
+    let golden_dir = root().join("golden");
+    for exercise in track().exercises {
+        let mine = goldens_of(&exercise.name, &golden_dir).unwrap_or_else(|e| panic!("{e}"));
+        let theirs = goldens_of(&exercise.solution, &golden_dir).unwrap_or_else(|e| panic!("{e}"));
+        // clap's --help names the binary that runs; it is not part of any lesson.
+        let theirs: Vec<&Golden> = theirs
+            .iter()
+            .filter(|g| !g.name.ends_with(".help"))
+            .collect();
+        let cases = |goldens: Vec<(&str, &Golden)>| -> Vec<(String, String)> {
+            goldens
+                .into_iter()
+                .map(|(c, g)| (c.to_owned(), body(g)))
+                .collect()
+        };
+        let mine = cases(mine.iter().map(|g| (case(g, &exercise.name), g)).collect());
+        let theirs = cases(
+            theirs
+                .into_iter()
+                .map(|g| (case(g, &exercise.solution), g))
+                .collect(),
+        );
+        assert_eq!(
+            mine, theirs,
+            "{}: golden/{}*.out must be golden/{}*.out, case for case",
+            exercise.name, exercise.name, exercise.solution
+        );
+    }
+}
+
+/// The crate names under `[dependencies]` of a Cargo.toml.
+fn dependencies(manifest: &Path) -> BTreeSet<String> {
+    let text =
+        fs::read_to_string(manifest).unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
+    text.lines()
+        .skip_while(|l| l.trim() != "[dependencies]")
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.split(['.', '=', ' ']).next())
+        .filter(|name| !name.is_empty() && !name.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn each_exercise_is_one_file_with_a_todo_and_its_solution_s_dependencies() {
+    for exercise in track().exercises {
+        let dir = root().join("exercises").join(&exercise.name);
+        let main = fs::read_to_string(dir.join("src/main.rs")).unwrap();
+        assert!(
+            main.starts_with(&format!("//! Exercise `{}`", exercise.name)),
+            "{}: the doc comment opens with the exercise's name",
+            exercise.name
+        );
+        assert!(
+            main.contains("// TODO"),
+            "{}: a TODO marks the place",
+            exercise.name
+        );
+        let files: Vec<_> = fs::read_dir(dir.join("src")).unwrap().collect();
+        assert_eq!(
+            files.len(),
+            1,
+            "{}: src/ holds main.rs alone",
+            exercise.name
+        );
+        let test = fs::read_to_string(dir.join("tests/grade.rs")).unwrap();
+        assert!(
+            test.contains("golden::grade_exercise!()"),
+            "{}: graded by golden::grade_exercise!",
+            exercise.name
+        );
+        let needs = dependencies(
+            &root()
+                .join("examples")
+                .join(&exercise.solution)
+                .join("Cargo.toml"),
+        );
+        let has = dependencies(&dir.join("Cargo.toml"));
+        assert!(
+            needs.is_subset(&has),
+            "{}: lacks its solution's dependencies {:?}",
+            exercise.name,
+            needs.difference(&has).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_readme_lists_the_exercises_in_the_track_s_order() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let listed: Vec<(String, String)> = readme
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("| `ex_"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (
+                cells[2].trim_matches('`').to_owned(),
+                cells[4].trim_matches('`').to_owned(),
+            )
+        })
+        .collect();
+    let track: Vec<(String, String)> = track()
+        .exercises
+        .into_iter()
+        .map(|e| (e.name, e.solution))
+        .collect();
+    assert_eq!(
+        listed, track,
+        "README's exercise table: name and solution, in order"
+    );
+}
