@@ -103,6 +103,7 @@ pub mod __private {
     /// What `#[vclock::main]` expands to on `async fn main`.
     pub fn block_on<F: Future>(body: F) -> F::Output {
         let runtime = runtime();
+        crate::offthread::remember(runtime.handle());
         let output = runtime.block_on(body);
         crate::offthread::shut_down();
         output
@@ -114,6 +115,7 @@ pub mod __private {
             return body();
         }
         let runtime = runtime();
+        crate::offthread::remember(runtime.handle());
         let _context = runtime.enter();
         body()
     }

@@ -19,14 +19,16 @@
 //! takes no virtual time, exactly as on the runtime thread. Sleepers due at the same instant
 //! are released together and then run side by side, as real threads do.
 //!
-//! A thread that tokio did not start (`std::thread::spawn`) can run before its first sleep
-//! while the clock jumps: the paused clock cannot order it. Its sleeps are coordinated all
-//! the same, and a note asks the grade to run the program on the real clock instead.
+//! The clock moves only while every other thread of the process waits (on Linux, read from
+//! `/proc/self/task`): a thread that tokio did not start (`std::thread::spawn`) or one just
+//! handed blocking work reaches its sleep before the clock goes on. Where a thread keeps
+//! running for a second, a note (see [`NOTES_ENV`]) asks the grade to use the real clock.
 
 use std::cell::RefCell;
 use std::io::Write;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::task::{Context, Waker};
+use std::thread::ThreadId;
 use std::time::Duration;
 
 use tokio::runtime::Handle;
@@ -62,6 +64,8 @@ struct Coordinator {
     released: Condvar,
     /// The runtime, once its thread has been idle: for threads that tokio did not start.
     runtime: OnceLock<Handle>,
+    /// The thread that runs the runtime, once known.
+    runtime_thread: OnceLock<ThreadId>,
 }
 
 thread_local! {
@@ -92,6 +96,14 @@ pub(crate) fn install(builder: &mut tokio::runtime::Builder) {
         .on_thread_park(move || coordinator.on_idle());
 }
 
+/// The runtime built last is `handle`, run by this thread: threads of the program's own
+/// can find it.
+pub(crate) fn remember(handle: &Handle) {
+    if let Some(coordinator) = lock(&LATEST).clone() {
+        coordinator.remember(handle);
+    }
+}
+
 /// The runtime built last has returned from `block_on`: release every sleeper, and let
 /// later ones jump, as nothing will move the clock for them any more.
 pub(crate) fn shut_down() {
@@ -113,22 +125,41 @@ pub(crate) fn sleep(duration: Duration) -> bool {
         coordinator.sleep(duration);
         return true;
     }
-    if tokio::runtime::Handle::try_current().is_ok() {
-        return false;
-    }
+    // Otherwise a thread of the program's own (std::thread::spawn), or the runtime's: the
+    // runtime built last, as a program has one.
     let Some(coordinator) = lock(&LATEST).clone() else {
         return false;
     };
-    note(
-        "a blocking sleep on a thread that tokio did not start (std::thread::spawn): \
-         the paused clock cannot order it",
-    );
-    match coordinator.runtime.get().cloned() {
+    let on_runtime_thread = match coordinator.runtime_thread.get() {
+        Some(runtime_thread) => *runtime_thread == std::thread::current().id(),
+        None => Handle::try_current().is_ok(),
+    };
+    if on_runtime_thread {
+        return false;
+    }
+    // The runtime is known once its thread has first been idle, which is soon.
+    let start = std::time::Instant::now();
+    let runtime = loop {
+        if let Some(runtime) = coordinator.runtime.get() {
+            break Some(runtime.clone());
+        }
+        if start.elapsed() > Duration::from_secs(1) {
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    match runtime {
         Some(runtime) => {
             let _context = runtime.enter();
             coordinator.sleep(duration);
         }
-        None => std::thread::sleep(duration),
+        None => {
+            note(
+                "a blocking sleep on a thread of the program's own, with no runtime running: \
+                 the paused clock cannot order it",
+            );
+            std::thread::sleep(duration);
+        }
     }
     true
 }
@@ -173,9 +204,23 @@ impl Coordinator {
     }
 
     /// The runtime thread is about to park: nothing is ready to run at this instant.
+    fn remember(&self, handle: &Handle) {
+        let _ = self.runtime.set(handle.clone());
+        let _ = self.runtime_thread.set(std::thread::current().id());
+    }
+
     fn on_idle(&self) {
         if let Ok(handle) = Handle::try_current() {
-            let _ = self.runtime.set(handle);
+            self.remember(&handle);
+        }
+        // Nothing may move the clock while another thread of the process still runs: one
+        // just handed blocking work, or just released from a sleep, has not yet reached its
+        // next sleep (or its end), and its work takes no virtual time.
+        if !others_wait() {
+            note(
+                "a thread kept running while the clock was due to move: the paused clock \
+                 cannot order it",
+            );
         }
         let mut state = lock(&self.state);
         let Some(due) = state
@@ -191,37 +236,26 @@ impl Coordinator {
         if state.idle_at != Some(now) {
             // The clock moved since the timers were last polled: poll them at `now` first.
             state.idle_at = Some(now);
-            drop(tokio::spawn(async {}));
-            return;
-        }
-        if due <= now {
+        } else if due <= now {
             for sleeper in state.sleepers.iter_mut().filter(|s| s.deadline <= now) {
                 sleeper.released = true;
             }
             self.released.notify_all();
-            return;
+        } else {
+            let step = (due - now).min(TICK);
+            advance(step);
+            state.idle_at = Some(now + step);
         }
-        // The clock may move only when every other thread waits: one that has just been
-        // handed blocking work has not registered its sleep yet.
-        drop(state);
-        if !others_wait() {
-            note(
-                "a thread kept running while the clock was due to move: the paused clock cannot order it",
-            );
-        }
-        let mut state = lock(&self.state);
-        let step = (due - now).min(TICK);
-        advance(step);
-        state.idle_at = Some(now + step);
-        // Something to run keeps the runtime from parking: it polls the timers at the new
-        // instant, runs what they woke, and comes back here when idle again.
+        // Something to run keeps the runtime from parking, and so its clock from jumping
+        // past a sleeper's deadline: it polls the timers at the new instant, runs what they
+        // woke, and comes back here when idle again.
         drop(tokio::spawn(async {}));
     }
 }
 
 /// Waits, a second at most, until no other thread of this process is running or ready to
-/// run (so one paused runtime per process, as an example has) (Linux: `/proc/self/task`; elsewhere it cannot tell, and does not wait). Returns
-/// whether they all wait.
+/// run (Linux: `/proc/self/task`; elsewhere it cannot tell, and does not wait), so there is
+/// one paused runtime per process, as an example has. Returns whether they all wait.
 fn others_wait() -> bool {
     let Ok(me) = std::fs::read_link("/proc/thread-self") else {
         return true;
