@@ -206,3 +206,62 @@ fn the_site_input_files_written_files_and_any_order_blocks_are_checked() {
             .contains("left no readable out.txt")
     );
 }
+
+/// Checks `name`'s golden against a program that prints `text`.
+fn check_printing(name: &str, text: &str) -> Result<golden::Checked, String> {
+    let file = tempfile_with(text);
+    check_script(
+        name,
+        &format!("cat '{}'", file.display()),
+        Duration::from_secs(20),
+    )
+}
+
+fn tempfile_with(text: &str) -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "harness-can-fail-{}-{}.txt",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_recognisable_cause_is_said_in_asyncio_terms() {
+    // The blocking chores, graded as the exercise's solution: one task held the loop.
+    let blocked = transcript(&golden("async_chores"));
+    let message = check_printing("async_chores_async", &blocked).unwrap_err();
+    assert!(
+        message.contains("Likely: one task held the event loop."),
+        "{message}"
+    );
+    assert!(message.contains("output\nlines 11 to 18"), "{message}");
+
+    // Three counts awaited in turn: the total is the sum of the waits.
+    let in_turn = "One\nTwo\nOne\nTwo\nOne\nTwo\nx executed in 3.00 seconds.\n";
+    let message = check_printing("countasync", in_turn).unwrap_err();
+    assert!(
+        message.contains("Likely: the waits ran one after another."),
+        "{message}"
+    );
+    assert!(message.contains("3.0 s where the"), "{message}");
+
+    // Tasks never awaited: the program ends early, or does not wait at all.
+    let message = check_printing("print_async", "Elapsed: 0.0\n").unwrap_err();
+    assert!(
+        message.contains("Likely: the program ended too soon"),
+        "{message}"
+    );
+    let message = check_printing("print_async", "First\nSecond\nElapsed: 0.0\n").unwrap_err();
+    assert!(
+        message.contains("Likely: something did not wait."),
+        "{message}"
+    );
+
+    // No guess where the output shows no sign of one.
+    let message = check_printing("print_async", "Second\nFirst\nElapsed 2.0\n").unwrap_err();
+    assert!(!message.contains("Likely"), "{message}");
+}

@@ -19,6 +19,22 @@ pub(crate) fn advise(golden: &Golden, printed: &str, difference: &Difference) ->
     held_the_loop(&actual, difference)
         .or_else(|| ended_early(golden, &actual, difference))
         .or_else(|| total_time(golden, &actual))
+        .map(|text| wrap(&text))
+}
+
+/// A paragraph broken into lines of at most 92 characters, for a terminal.
+fn wrap(text: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= 92 => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines.join("\n")
 }
 
 /// Nothing else ran while one task printed several lines in a row.
@@ -100,7 +116,8 @@ fn total_time(golden: &Golden, actual: &[&str]) -> Option<String> {
         return Some(format!(
             "Likely: the waits ran one after another. The program took {} s where the \
              original took {} s: more like the sum of its waits than the longest. In asyncio, \
-             awaiting one coroutine after another runs them in turn; asyncio.gather, or \
+             awaiting one coroutine after another runs them in turn, and so does a blocking \
+             call inside them (time.sleep; here std::thread::sleep); asyncio.gather, or \
              create_task before awaiting, runs them together. In tokio: tokio::join! or \
              futures::future::join_all, or tokio::spawn each one first and .await the handles \
              afterwards.",
@@ -143,14 +160,15 @@ pub(crate) fn hung(golden: &Golden, printed: &str, limit: Duration) -> String {
         Err(difference) => format!("What it printed until then already differs:\n{difference}"),
         Ok(_) => "It had printed every line the golden expects, but did not end.".to_owned(),
     };
-    format!(
+    let why = wrap(&format!(
         "it did not finish within {} s of wall time: it waits for something that never comes \
          (a task that never ends, a consumer waiting on an empty queue, a request with no \
          timeout). In asyncio terms, an await with no end: bound it with a timeout \
          (tokio::time::timeout, asyncio.wait_for) or stop what runs forever \
-         (JoinHandle::abort, like Task.cancel).\n{progress}",
+         (JoinHandle::abort, like Task.cancel).",
         seconds(limit.as_secs_f64())
-    )
+    ));
+    format!("{why}\n{progress}")
 }
 
 /// Where and why the program panicked, from its stderr; empty if it did not.
