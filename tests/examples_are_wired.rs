@@ -68,7 +68,7 @@ fn every_golden_belongs_to_an_example_or_exercise() {
 #[test]
 fn the_project_stands_alone() {
     let mut files = vec![root().join("Makefile"), root().join(".ci/run")];
-    for top in ["examples", "crates", "tests"] {
+    for top in ["examples", "exercises", "crates", "tests"] {
         let mut dirs = vec![root().join(top)];
         while let Some(dir) = dirs.pop() {
             for entry in fs::read_dir(dir).unwrap() {

@@ -168,24 +168,47 @@ impl Workspace {
             .map(|&(index, _)| track.exercises[index].name.as_str())
             .collect();
         if !names.is_empty() {
-            eprintln!("Grading {}…", names.join(", "));
+            eprintln!(
+                "Grading {} (the first time, up to a minute: a program that disagrees is run \
+                 again in real time)…",
+                names.join(", ")
+            );
         }
         let failed = self.build(&names)?;
-        for (index, key) in todo {
-            let exercise = &track.exercises[index];
-            statuses[index] = if failed.contains_key(&exercise.name) {
-                Status::DoesNotCompile
-            } else {
-                let passed = self
-                    .grade(&exercise.name, &self.binary(&exercise.name))
-                    .is_ok();
-                self.remember(exercise, key, passed);
-                if passed {
-                    Status::Passed
-                } else {
-                    Status::Pending
-                }
-            };
+        // A grade is a few processes, mostly asleep when they run in real time: grade the
+        // exercises side by side.
+        let graded: Vec<(usize, Status)> = std::thread::scope(|scope| {
+            let grades: Vec<_> = todo
+                .into_iter()
+                .map(|(index, key)| {
+                    let exercise = &track.exercises[index];
+                    let failed = &failed;
+                    scope.spawn(move || {
+                        if failed.contains_key(&exercise.name) {
+                            return (index, Status::DoesNotCompile);
+                        }
+                        let passed = self
+                            .grade(&exercise.name, &self.binary(&exercise.name))
+                            .is_ok();
+                        self.remember(exercise, key, passed);
+                        (
+                            index,
+                            if passed {
+                                Status::Passed
+                            } else {
+                                Status::Pending
+                            },
+                        )
+                    })
+                })
+                .collect();
+            grades
+                .into_iter()
+                .filter_map(|grade| grade.join().ok())
+                .collect()
+        });
+        for (index, status) in graded {
+            statuses[index] = status;
         }
         Ok(statuses)
     }
