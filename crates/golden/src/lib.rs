@@ -240,9 +240,9 @@ pub fn grade(
 /// Grades a learner's program for the exercise `exercise`: like [`grade`], but a program
 /// is never failed for what only the paused clock shows. Where a golden disagrees on the
 /// paused clock, the program runs again in real time, as `cargo run` runs it; if it agrees
-/// there, it passes, and a note on the terminal says so. (The paused clock cannot see a
-/// plain `std::thread::sleep` or a thread the program starts itself, and tokio's
-/// `sleep(Duration::ZERO)` yields only in real time.) This is what [`grade_exercise!`] calls.
+/// there, it passes, and a note on the terminal says so. (tokio's `sleep(Duration::ZERO)`
+/// yields only in real time, and the paused clock cannot see long CPU work, or a blocking
+/// sleep where vclock cannot take it over.) This is what [`grade_exercise!`] calls.
 pub fn grade_exercise(
     exercise: &str,
     program: &str,

@@ -24,6 +24,8 @@
 use std::sync::OnceLock;
 
 mod offthread;
+#[cfg(target_os = "linux")]
+mod std_sleep;
 
 pub use offthread::NOTES_ENV;
 
@@ -56,21 +58,33 @@ pub mod thread {
     /// like to the runtime. On another thread (`spawn_blocking`, or a thread of your own)
     /// it waits while the runtime goes on with its timers until the clock reaches the end
     /// of the sleep; where a timer falls due at that same instant, the timer fires first.
+    ///
+    /// On Linux, `std::thread::sleep` does the same under test: see the crate's `std_sleep`
+    /// module.
     pub fn sleep(duration: Duration) {
         if !crate::is_paused() {
             std::thread::sleep(duration);
             return;
         }
-        if crate::offthread::sleep(duration) {
-            return;
-        }
         assert!(
-            tokio::runtime::Handle::try_current().is_ok(),
+            try_sleep_paused(duration),
             "vclock::thread::sleep on the paused clock needs #[vclock::main] on fn main"
         );
+    }
+
+    /// A blocking sleep on the paused clock, if a paused runtime can take it; `false`
+    /// where none can (no runtime built yet), and nothing happened.
+    pub(crate) fn try_sleep_paused(duration: Duration) -> bool {
+        if crate::offthread::sleep(duration) {
+            return true;
+        }
+        if tokio::runtime::Handle::try_current().is_err() {
+            return false;
+        }
         // `tokio::time::advance` moves the clock on its first poll and then yields to the
         // scheduler. A blocking sleep must not yield, so it is polled once and dropped.
         crate::offthread::advance(duration);
+        true
     }
 }
 

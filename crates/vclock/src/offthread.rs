@@ -146,7 +146,7 @@ pub(crate) fn sleep(duration: Duration) -> bool {
         if start.elapsed() > Duration::from_secs(1) {
             break None;
         }
-        std::thread::sleep(Duration::from_millis(1));
+        real_sleep(Duration::from_millis(1));
     };
     match runtime {
         Some(runtime) => {
@@ -158,7 +158,7 @@ pub(crate) fn sleep(duration: Duration) -> bool {
                 "a blocking sleep on a thread of the program's own, with no runtime running: \
                  the paused clock cannot order it",
             );
-            std::thread::sleep(duration);
+            real_sleep(duration);
         }
     }
     true
@@ -285,6 +285,15 @@ fn others_wait() -> bool {
         std::thread::yield_now();
     }
     true
+}
+
+/// A sleep in real time whatever the clock (on Linux, `std::thread::sleep` follows the
+/// paused clock: see `std_sleep`).
+fn real_sleep(duration: Duration) {
+    #[cfg(target_os = "linux")]
+    crate::std_sleep::real_sleep(duration);
+    #[cfg(not(target_os = "linux"))]
+    std::thread::sleep(duration);
 }
 
 /// Tells the grade, through the file named by [`NOTES_ENV`], what the paused clock could not

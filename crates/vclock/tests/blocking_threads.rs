@@ -196,3 +196,38 @@ fn the_same_program_gives_the_same_log_every_time() {
         assert_eq!(run(program), first);
     }
 }
+
+/// On Linux, `std::thread::sleep` itself follows the paused clock, by the same rule.
+#[cfg(target_os = "linux")]
+#[test]
+fn std_thread_sleep_follows_the_paused_clock_too() {
+    // A real sleep would leave the paused clock where it was, and the log at 0 ms.
+    let log = run(|log| async move {
+        let timer = tokio::spawn({
+            let log = log.clone();
+            async move {
+                sleep(Duration::from_secs(2)).await;
+                log.write("timer");
+            }
+        });
+        let worker = log.clone();
+        tokio::task::spawn_blocking(move || {
+            for step in 0..3 {
+                std::thread::sleep(Duration::from_secs(1));
+                worker.write(&format!("std sleep {step}"));
+            }
+        })
+        .await
+        .unwrap();
+        timer.await.unwrap();
+    });
+    assert_eq!(
+        log,
+        entries(&[
+            (1000, "std sleep 0"),
+            (2000, "timer"),
+            (2000, "std sleep 1"),
+            (3000, "std sleep 2"),
+        ])
+    );
+}
