@@ -265,3 +265,25 @@ fn a_recognisable_cause_is_said_in_asyncio_terms() {
     let message = check_printing("print_async", "Second\nFirst\nElapsed 2.0\n").unwrap_err();
     assert!(!message.contains("Likely"), "{message}");
 }
+
+#[test]
+fn a_run_that_has_gone_wrong_is_stopped_there() {
+    let dir = std::env::temp_dir();
+    let args = vec![
+        "-c".to_owned(),
+        "echo right; echo wrong; sleep 30".to_owned(),
+    ];
+    let stop: golden::run::Stop = Box::new(|printed: &str| printed.contains("wrong\n"));
+    let output = golden::run::run_until(
+        Path::new("sh"),
+        &args,
+        &dir,
+        Clock::Real,
+        Duration::from_secs(60),
+        Some(stop),
+    )
+    .unwrap();
+    assert!(output.stopped_early && !output.timed_out);
+    assert_eq!(output.stdout, "right\nwrong\n");
+    assert_eq!(output.code, None);
+}

@@ -70,10 +70,18 @@ pub fn check(
     clock: Clock,
     limit: Duration,
 ) -> Result<Checked, String> {
-    attempt(golden, program, clock, limit).result
+    attempt(golden, program, clock, limit, false).result
 }
 
-fn attempt(golden: &Golden, program: &Path, clock: Clock, limit: Duration) -> Attempt {
+/// One run of `golden`'s case, checked; with `early_stop`, a run whose stdout goes wrong
+/// is stopped there rather than waited out.
+fn attempt(
+    golden: &Golden,
+    program: &Path,
+    clock: Clock,
+    limit: Duration,
+    early_stop: bool,
+) -> Attempt {
     let clock = if golden.clock == Clock::Real {
         Clock::Real
     } else {
@@ -93,7 +101,8 @@ fn attempt(golden: &Golden, program: &Path, clock: Clock, limit: Duration) -> At
         golden.name
     );
     let limit = golden.limit.unwrap_or(limit);
-    let (output, file) = match run_case(golden, program, clock, limit) {
+    let stop = early_stop.then(|| stop_when_wrong(golden)).flatten();
+    let (output, file) = match run_case(golden, program, clock, limit, stop) {
         Ok(done) => done,
         Err(e) => {
             return Attempt {
@@ -135,7 +144,8 @@ fn judge(
     if output.timed_out {
         return Err(advice::hung(golden, printed, limit));
     }
-    if output.code != Some(golden.exit) {
+    // A run stopped as soon as it went wrong has no exit code; what it printed says why.
+    if output.code != Some(golden.exit) && !output.stopped_early {
         let ended = match output.code {
             Some(code) => format!("exited with code {code}"),
             None => "was killed by a signal".to_owned(),
@@ -177,6 +187,7 @@ fn run_case(
     program: &Path,
     clock: Clock,
     limit: Duration,
+    stop: Option<run::Stop>,
 ) -> Result<(Output, String), String> {
     let site = golden.site.map(|pages| site::spawn(site::Site::new(pages)));
     let fill = |text: &str| match &site {
@@ -194,7 +205,7 @@ fn run_case(
             .map_err(|e| format!("cannot write {name} for the run: {e}"))?;
     }
     let args: Vec<String> = golden.args.iter().map(|arg| fill(arg)).collect();
-    let output = run(program, &args, dir.path(), clock, limit)?;
+    let output = run::run_until(program, &args, dir.path(), clock, limit, stop)?;
     let file = match &golden.stream {
         Stream::File(name) => match std::fs::read_to_string(dir.path().join(name)) {
             Ok(text) => text,
@@ -204,6 +215,23 @@ fn run_case(
         _ => String::new(),
     };
     Ok((output, file))
+}
+
+/// For a golden of stdout lines in a fixed order: says whether the complete lines printed
+/// so far already disagree with it.
+fn stop_when_wrong(golden: &Golden) -> Option<run::Stop> {
+    if golden.stream != Stream::Stdout || !golden.any_order.is_empty() {
+        return None;
+    }
+    let patterns = golden.lines.clone();
+    Some(Box::new(move |printed: &str| {
+        let complete = printed.rfind('\n').map_or("", |end| &printed[..end]);
+        complete.lines().enumerate().any(|(i, line)| {
+            patterns
+                .get(i)
+                .is_none_or(|pattern| pattern.compare(line) != LineMatch::Same)
+        })
+    }))
 }
 
 /// Why an example failed its grade: every disagreement, in words. Its `Debug` is the same
@@ -250,7 +278,7 @@ pub fn grade_exercise(
 ) -> Result<Vec<Checked>, Disagreement> {
     let program = Path::new(program);
     grade_each(exercise, manifest_dir, |golden| {
-        let paused = attempt(golden, program, Clock::Paused, PAUSED_LIMIT);
+        let paused = attempt(golden, program, Clock::Paused, PAUSED_LIMIT, false);
         let Err(paused_message) = paused.result else {
             return paused.result;
         };
@@ -259,7 +287,7 @@ pub fn grade_exercise(
         if golden.clock == Clock::Real || !golden.realtime_stable {
             return Err(paused_message);
         }
-        let real = attempt(golden, program, Clock::Real, PAUSED_LIMIT);
+        let real = attempt(golden, program, Clock::Real, PAUSED_LIMIT, true);
         match (real.result, paused.waits_in_real_time) {
             (Ok(checked), why) => {
                 let why = why.map(|w| format!(": {w}")).unwrap_or_default();

@@ -3,6 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -31,7 +32,12 @@ pub struct Output {
     pub wall: Duration,
     /// What vclock noted it could not order on the paused clock (`vclock::NOTES_ENV`).
     pub notes: String,
+    /// Whether it was stopped because its stdout had already gone wrong (see [`run_until`]).
+    pub stopped_early: bool,
 }
+
+/// Looks at what a program has printed on stdout so far; `true` stops it.
+pub type Stop = Box<dyn Fn(&str) -> bool + Send>;
 
 /// Runs `program` with `args` in the folder `dir` and waits for it, at most `limit` of
 /// wall time; then it is killed, and what it printed until then is returned.
@@ -41,6 +47,19 @@ pub fn run(
     dir: &Path,
     clock: Clock,
     limit: Duration,
+) -> Result<Output, String> {
+    run_until(program, args, dir, clock, limit, None)
+}
+
+/// [`run`], stopping the program early, as soon as `stop` says its stdout so far has gone
+/// wrong: a real-time run need not wait out seconds of sleeps to fail.
+pub fn run_until(
+    program: &Path,
+    args: &[String],
+    dir: &Path,
+    clock: Clock,
+    limit: Duration,
+    stop: Option<Stop>,
 ) -> Result<Output, String> {
     let mut command = Command::new(program);
     command
@@ -66,17 +85,31 @@ pub fn run(
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
     // Drain both pipes while waiting, so a chatty program cannot block on a full pipe.
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
-    let (code, timed_out) = match child.wait_timeout(limit) {
-        Ok(Some(status)) => (status.code(), false),
-        Ok(None) => {
-            let _ = child.kill();
-            let _ = child.wait();
-            (None, true)
+    let gone_wrong = Arc::new(AtomicBool::new(false));
+    let stdout = drain(
+        child.stdout.take(),
+        stop.map(|stop| (stop, gone_wrong.clone())),
+    );
+    let stderr = drain(child.stderr.take(), None);
+    let (mut code, mut timed_out) = (None, false);
+    loop {
+        let waited = start.elapsed();
+        let step = limit.saturating_sub(waited).min(Duration::from_millis(20));
+        match child.wait_timeout(step) {
+            Ok(Some(status)) => {
+                code = status.code();
+                break;
+            }
+            Ok(None) if waited + step >= limit || gone_wrong.load(Ordering::Relaxed) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                timed_out = !gone_wrong.load(Ordering::Relaxed);
+                break;
+            }
+            Ok(None) => {}
+            Err(e) => return Err(format!("waiting for {}: {e}", program.display())),
         }
-        Err(e) => return Err(format!("waiting for {}: {e}", program.display())),
-    };
+    }
     let wall = start.elapsed();
     Ok(Output {
         stdout: stdout.text(),
@@ -85,6 +118,7 @@ pub fn run(
         timed_out,
         wall,
         notes: std::fs::read_to_string(&notes).unwrap_or_default(),
+        stopped_early: gone_wrong.load(Ordering::Relaxed) && code.is_none(),
     })
 }
 
@@ -95,16 +129,20 @@ struct Drain {
     reader: thread::JoinHandle<()>,
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>) -> Drain {
+fn drain(pipe: Option<impl Read + Send + 'static>, stop: Option<(Stop, Arc<AtomicBool>)>) -> Drain {
     let bytes = Arc::new(Mutex::new(Vec::new()));
     let sink = bytes.clone();
     let reader = thread::spawn(move || {
         let Some(mut pipe) = pipe else { return };
         let mut chunk = [0; 8192];
         while let Ok(read @ 1..) = pipe.read(&mut chunk) {
-            sink.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .extend_from_slice(&chunk[..read]);
+            let mut bytes = sink.lock().unwrap_or_else(|e| e.into_inner());
+            bytes.extend_from_slice(&chunk[..read]);
+            if let Some((stop, gone_wrong)) = &stop
+                && stop(&String::from_utf8_lossy(&bytes))
+            {
+                gone_wrong.store(true, Ordering::Relaxed);
+            }
         }
     });
     Drain { bytes, reader }
