@@ -14,15 +14,15 @@
 //! - a sleeper is released once the runtime has been idle at its deadline: **a blocking sleep
 //!   ends after the timers due at the same instant**, as a real one, which always overshoots.
 //!
-//! While a released thread works between two sleeps, no sleeper is waiting and the clock
-//! stays put (tokio holds auto-advance back while `spawn_blocking` work runs), so its work
-//! takes no virtual time, exactly as on the runtime thread. Sleepers due at the same instant
-//! are released together and then run side by side, as real threads do.
-//!
 //! The clock moves only while every other thread of the process waits (on Linux, read from
-//! `/proc/self/task`): a thread that tokio did not start (`std::thread::spawn`) or one just
-//! handed blocking work reaches its sleep before the clock goes on. Where a thread keeps
-//! running for a second, a note (see [`NOTES_ENV`]) asks the grade to use the real clock.
+//! `/proc/self/task`): a thread just handed blocking work, or just released from a sleep,
+//! reaches its next sleep (or its end) before the clock goes on, so its work takes no
+//! virtual time, exactly as on the runtime thread; and while sleepers wait, the runtime
+//! never parks, so tokio's own auto-advance cannot jump past them. A thread that tokio did
+//! not start (`std::thread::spawn`) follows the same rule. Sleepers due at the same instant
+//! are released together and then run side by side, as real threads do. Where a thread
+//! keeps running for a second, a note (see [`NOTES_ENV`]) asks the grade to use the real
+//! clock.
 
 use std::cell::RefCell;
 use std::io::Write;
