@@ -189,9 +189,9 @@ fn run_case(
     limit: Duration,
     stop: Option<run::Stop>,
 ) -> Result<(Output, String), String> {
-    let site = golden.site.map(|pages| site::spawn(site::Site::new(pages)));
+    let site = start_site(golden)?;
     let fill = |text: &str| match &site {
-        Some(site) => text.replace("{{site}}", &site.base_url()),
+        Some((_running, address)) => text.replace("{{site}}", address),
         None => text.to_owned(),
     };
     let dir = tempfile::tempdir().map_err(|e| format!("cannot make a working folder: {e}"))?;
@@ -215,6 +215,32 @@ fn run_case(
         _ => String::new(),
     };
     Ok((output, file))
+}
+
+/// The local site a golden asks for (`site: N`), running until the value is dropped, with
+/// its address.
+#[cfg(feature = "site")]
+fn start_site(golden: &Golden) -> Result<Option<(site::SiteHandle, String)>, String> {
+    let Some(pages) = golden.site else {
+        return Ok(None);
+    };
+    let running = site::try_spawn(site::Site::new(pages))
+        .map_err(|e| format!("cannot start the local site: {e}"))?;
+    let address = running.base_url();
+    Ok(Some((running, address)))
+}
+
+/// Without the `site` feature, a golden that asks for the site cannot run.
+#[cfg(not(feature = "site"))]
+fn start_site(golden: &Golden) -> Result<Option<((), String)>, String> {
+    match golden.site {
+        None => Ok(None),
+        Some(_) => Err(format!(
+            "golden/{}.out starts the local site (`site:`): its crate's dev-dependency needs \
+             `golden = {{ workspace = true, features = [\"site\"] }}`",
+            golden.name
+        )),
+    }
 }
 
 /// For a golden of stdout lines in a fixed order: says whether the complete lines printed
