@@ -14,12 +14,23 @@ use crate::pattern::{seconds, tolerance};
 const HELD: usize = 3;
 
 /// The likely cause of `difference`, or `None` where the output shows none.
-pub(crate) fn advise(golden: &Golden, printed: &str, difference: &Difference) -> Option<String> {
+/// `complete` says whether the run ended by itself: one stopped at its first difference
+/// shows neither its end nor its total time.
+pub(crate) fn advise(
+    golden: &Golden,
+    printed: &str,
+    difference: &Difference,
+    complete: bool,
+) -> Option<String> {
     let actual: Vec<&str> = printed.lines().collect();
-    held_the_loop(&actual, difference)
-        .or_else(|| ended_early(golden, &actual, difference))
-        .or_else(|| total_time(golden, &actual))
-        .map(|text| wrap(&text))
+    let advice = held_the_loop(&actual, difference);
+    let advice = match complete {
+        true => advice
+            .or_else(|| ended_early(golden, &actual, difference))
+            .or_else(|| total_time(golden, &actual)),
+        false => advice,
+    };
+    advice.map(|text| wrap(&text))
 }
 
 /// A paragraph broken into lines of at most 92 characters, for a terminal.

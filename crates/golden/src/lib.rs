@@ -169,9 +169,12 @@ fn judge(
             transcript,
         }),
         Err(difference) => {
-            let why = advice::advise(golden, printed, &difference)
+            let mut why = advice::advise(golden, printed, &difference, !output.stopped_early)
                 .map(|why| format!("\n{why}"))
                 .unwrap_or_default();
+            if output.stopped_early {
+                why.push_str("\n(The run was stopped there, at its first difference.)");
+            }
             Err(format!(
                 "{difference}{why}\n\n{}",
                 side_by_side(golden, printed, difference.line())

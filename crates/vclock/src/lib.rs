@@ -73,18 +73,20 @@ pub mod thread {
     }
 
     /// A blocking sleep on the paused clock, if a paused runtime can take it; `false`
-    /// where none can (no runtime built yet), and nothing happened.
+    /// where none can (no paused runtime built, as with a plain `#[tokio::main]`), and
+    /// nothing happened. Never panics: `std::thread::sleep` comes here from C.
     pub(crate) fn try_sleep_paused(duration: Duration) -> bool {
-        if crate::offthread::sleep(duration) {
-            return true;
+        match crate::offthread::sleep(duration) {
+            crate::offthread::Taken::Slept => true,
+            crate::offthread::Taken::NoRuntime => false,
+            crate::offthread::Taken::RuntimeThread => {
+                // `tokio::time::advance` moves the clock on its first poll and then yields to
+                // the scheduler. A blocking sleep must not yield, so it is polled once and
+                // dropped.
+                crate::offthread::advance(duration);
+                true
+            }
         }
-        if tokio::runtime::Handle::try_current().is_err() {
-            return false;
-        }
-        // `tokio::time::advance` moves the clock on its first poll and then yields to the
-        // scheduler. A blocking sleep must not yield, so it is polled once and dropped.
-        crate::offthread::advance(duration);
-        true
     }
 }
 

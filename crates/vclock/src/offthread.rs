@@ -118,24 +118,34 @@ pub(crate) fn shut_down() {
     coordinator.released.notify_all();
 }
 
-/// A blocking sleep, if this thread is not the runtime's own: on a thread of tokio's
-/// blocking pool, or one that tokio did not start. Returns `false` on the runtime thread.
-pub(crate) fn sleep(duration: Duration) -> bool {
+/// Where a blocking sleep on the paused clock went.
+pub(crate) enum Taken {
+    /// Slept, on a thread other than the runtime's.
+    Slept,
+    /// This is the paused runtime's own thread: the caller moves the clock.
+    RuntimeThread,
+    /// No paused runtime was built in this process: nothing can take the sleep.
+    NoRuntime,
+}
+
+/// A blocking sleep, if this thread is not the paused runtime's own: on a thread of tokio's
+/// blocking pool, or one that tokio did not start.
+pub(crate) fn sleep(duration: Duration) -> Taken {
     if let Some(coordinator) = POOL.with_borrow(Option::clone) {
         coordinator.sleep(duration);
-        return true;
+        return Taken::Slept;
     }
     // Otherwise a thread of the program's own (std::thread::spawn), or the runtime's: the
     // runtime built last, as a program has one.
     let Some(coordinator) = lock(&LATEST).clone() else {
-        return false;
+        return Taken::NoRuntime;
     };
     let on_runtime_thread = match coordinator.runtime_thread.get() {
         Some(runtime_thread) => *runtime_thread == std::thread::current().id(),
         None => Handle::try_current().is_ok(),
     };
     if on_runtime_thread {
-        return false;
+        return Taken::RuntimeThread;
     }
     // The runtime is known once its thread has first been idle, which is soon.
     let start = std::time::Instant::now();
@@ -161,7 +171,7 @@ pub(crate) fn sleep(duration: Duration) -> bool {
             real_sleep(duration);
         }
     }
-    true
+    Taken::Slept
 }
 
 impl Coordinator {
