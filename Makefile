@@ -33,6 +33,6 @@ real:
 	cargo build --workspace --bins
 	cargo run -q -p golden --bin realtime
 
-## bench: time http_requests_async and areq on the local site's 1,000 pages (PAGES=, RUNS=)
+## bench: time http_requests_async and areq on the local site, started with 1,000 pages (PAGES=, RUNS=)
 bench:
 	tests/bench.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: how fast, and in how much memory, http_requests_async and areq fetch every
-# page of the local site (1,000 pages by default), release builds on this machine; then the
+# page of the local site, started here with 1,000 pages (PAGES=N for another number; the
+# site alone serves 100 by default), release builds on this machine; then the
 # same under `ulimit -n 256`, which a program holding a connection or a file per page fails.
 # Prints the median wall time and the largest peak memory (max RSS) of RUNS runs each.
 # Needs GNU time (/usr/bin/time, Debian's package `time`) for the memory figure.

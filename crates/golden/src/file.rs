@@ -31,8 +31,8 @@
 //! difference without failing. The paused clock has no such ties, so the test is as strict.
 //!
 //! Below `---`: the expected lines, in order, literally, except for `{{…}}` markers (see
-//! [`crate::Marker`]): `{{secs FIGURE}}` for a timing figure with the catalogue's tolerance
-//! around the published FIGURE, and `{{number}}`, `{{time}}`, `{{hex}}`, `{{text}}`,
+//! [`crate::Marker`]): `{{secs FIGURE}}` for a timing figure within [`crate::tolerance`]
+//! of the published FIGURE, and `{{number}}`, `{{time}}`, `{{hex}}`, `{{text}}`,
 //! `{{random}}` and `{{random A|B}}` for what may vary freely.
 
 use std::fs;

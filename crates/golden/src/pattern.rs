@@ -11,8 +11,8 @@ use std::fmt;
 
 use regex_lite::Regex;
 
-/// How far a timing figure may be from the published one (CATALOGUE.md, "Timing figures"):
-/// 0.05 s, or 2 % of the published figure where that is over 2.5 s.
+/// How far a timing figure may be from the published one: 0.05 s, or 2 % of the published
+/// figure where that is over 2.5 s (the README's table of markers says the same).
 pub fn tolerance(published: f64) -> f64 {
     if published > 2.5 {
         published * 0.02

@@ -1,5 +1,5 @@
-//! The reference tables of `pyrandom.md` (values printed by CPython 3.11.7 after
-//! `random.seed(444)`), plus the seeding and `randbelow` rules it states.
+//! Reference values printed by CPython 3.11.7 after `random.seed(444)`, in tables, plus
+//! CPython's seeding and `randbelow` rules.
 
 use pyrandom::{Random, Seed};
 
