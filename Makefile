@@ -31,7 +31,7 @@ snapshots:
 ## real: run every example in real time and check it against its goldens (about 20 s)
 real:
 	cargo build --workspace --bins
-	cargo run -q -p golden --bin realtime
+	cargo run -q -p golden --features site --bin realtime
 
 ## bench: time http_requests_async and areq on the local site, started with 1,000 pages (PAGES=, RUNS=)
 bench:

@@ -15,21 +15,23 @@ const HELD: usize = 3;
 
 /// The likely cause of `difference`, or `None` where the output shows none.
 /// `complete` says whether the run ended by itself: one stopped at its first difference
-/// shows neither its end nor its total time.
+/// shows neither its end nor its total time. `quiet` says whether it wrote nothing to
+/// stderr: lines missing beside an error message have another cause than dropped tasks.
 pub(crate) fn advise(
     golden: &Golden,
     printed: &str,
     difference: &Difference,
     complete: bool,
+    quiet: bool,
 ) -> Option<String> {
     let actual: Vec<&str> = printed.lines().collect();
-    let advice = held_the_loop(&actual, difference);
-    let advice = match complete {
-        true => advice
-            .or_else(|| ended_early(golden, &actual, difference))
-            .or_else(|| total_time(golden, &actual)),
-        false => advice,
-    };
+    let mut advice = held_the_loop(&actual, difference);
+    if complete && quiet {
+        advice = advice.or_else(|| ended_early(golden, &actual, difference));
+    }
+    if complete {
+        advice = advice.or_else(|| total_time(golden, &actual));
+    }
     advice.map(|text| wrap(&text))
 }
 

@@ -169,9 +169,11 @@ fn judge(
             transcript,
         }),
         Err(difference) => {
-            let mut why = advice::advise(golden, printed, &difference, !output.stopped_early)
-                .map(|why| format!("\n{why}"))
-                .unwrap_or_default();
+            let quiet = golden.stream == Stream::Stderr || output.stderr.trim().is_empty();
+            let mut why =
+                advice::advise(golden, printed, &difference, !output.stopped_early, quiet)
+                    .map(|why| format!("\n{why}"))
+                    .unwrap_or_default();
             if output.stopped_early {
                 why.push_str("\n(The run was stopped there, at its first difference.)");
             }

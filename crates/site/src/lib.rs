@@ -15,6 +15,12 @@
 //! Learners can run it with `cargo run -p site -- --port 8080 --pages 1000` and open
 //! `http://127.0.0.1:8080/`, which lists every page and special path.
 //!
+//! With the `tls` feature, `spawn_tls` serves the same site over HTTPS, with a certificate
+//! for `127.0.0.1` and `localhost` signed by a certificate authority made up for that one
+//! site (see [`SiteHandle::ca_pem`]): a client trusts it only when told to, for instance by
+//! `SSL_CERT_FILE`, so a test can check both a trusted and an untrusted certificate without
+//! reaching anything outside 127.0.0.1.
+//!
 //! # Pages
 //!
 //! `/` (also `/index.html`) links to every page and special path. Page `i` of `N` is
@@ -37,8 +43,9 @@
 //! | a value split over two lines | `href="/page/12` ⏎ `.html"` | no: `.` does not match a newline |
 //!
 //! [`Site::page_hrefs`] gives exactly what the regex finds in a page. The absolute link names
-//! the address the client connected to, so it always carries the real port. The next and
-//! previous links chain every page into one ring, so a crawler from any page reaches them all.
+//! the address the client connected to, so it always carries the real port (and `https://`
+//! on the site served over TLS). The next and previous links chain every page into one ring,
+//! so a crawler from any page reaches them all.
 //!
 //! # Special paths
 //!
@@ -82,6 +89,11 @@ use axum::serve::IncomingStream;
 use futures::{StreamExt, stream};
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};
+
+#[cfg(feature = "tls")]
+mod tls;
+#[cfg(feature = "tls")]
+pub use tls::{spawn_tls, try_spawn_tls};
 
 /// How long a response to `/hang` stays open at most, if the server keeps running.
 pub const HANG_LIMIT: Duration = Duration::from_secs(300);
@@ -194,9 +206,10 @@ impl Site {
     }
 
     /// What `href="(.*?)"` finds in page `i`, in order, when the page is fetched through
-    /// `addr`; `None` if there is no page `i`.
+    /// `addr` over plain HTTP (over TLS the absolute link starts with `https://`); `None` if
+    /// there is no page `i`.
     pub fn page_hrefs(&self, i: usize, addr: SocketAddr) -> Option<Vec<String>> {
-        let l = self.links(i, addr)?;
+        let l = self.links(i, addr, "http")?;
         Some(vec![
             "/".to_owned(),
             l.absolute,
@@ -212,16 +225,16 @@ impl Site {
         ])
     }
 
-    /// The links of page `i`. Links that need not reach a particular page pick one with a
-    /// fixed formula, so every run of the site is the same.
-    fn links(&self, i: usize, addr: SocketAddr) -> Option<PageLinks> {
+    /// The links of page `i`, served with `scheme`. Links that need not reach a particular
+    /// page pick one with a fixed formula, so every run of the site is the same.
+    fn links(&self, i: usize, addr: SocketAddr, scheme: &str) -> Option<PageLinks> {
         let n = self.pages;
         if i >= n {
             return None;
         }
         let pick = |k: usize| Self::page_path((i * 7 + k * 13) % n);
         Some(PageLinks {
-            absolute: format!("http://{addr}{}", pick(1)),
+            absolute: format!("{scheme}://{addr}{}", pick(1)),
             host_relative: pick(2),
             relative: format!("{}.html", (i + 1) % n),
             climbing: format!("../page/{}.html", (i + n - 1) % n),
@@ -235,8 +248,8 @@ impl Site {
         })
     }
 
-    fn render_page(&self, i: usize, addr: SocketAddr) -> Option<String> {
-        let l = self.links(i, addr)?;
+    fn render_page(&self, i: usize, addr: SocketAddr, scheme: &str) -> Option<String> {
+        let l = self.links(i, addr, scheme)?;
         let n = self.pages;
         let (first, second) = l.split.split_at(l.split.len() - ".html".len());
         Some(format!(
@@ -331,6 +344,8 @@ fn escape(text: &str) -> String {
 struct AppState {
     site: Arc<Site>,
     stopping: watch::Receiver<bool>,
+    /// `http` or `https`: the scheme of the absolute links.
+    scheme: &'static str,
 }
 
 /// The address a client connected to (not the listener's, which may be 0.0.0.0), so that
@@ -356,8 +371,19 @@ pub async fn serve_with_shutdown<F>(listener: TcpListener, site: Site, signal: F
 where
     F: Future<Output = ()> + Send + 'static,
 {
+    serve_on(listener, site, "http", signal).await
+}
+
+/// [`serve_with_shutdown`] on any listener: plain TCP, or TLS over it (`scheme` `https`).
+async fn serve_on<L, F>(listener: L, site: Site, scheme: &'static str, signal: F) -> io::Result<()>
+where
+    L: axum::serve::Listener,
+    L::Addr: std::fmt::Debug,
+    LocalAddr: for<'a> Connected<IncomingStream<'a, L>>,
+    F: Future<Output = ()> + Send + 'static,
+{
     let (stop_tx, stop_rx) = watch::channel(false);
-    let router = router(site, stop_rx.clone());
+    let router = router(site, stop_rx.clone(), scheme);
     let server = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<LocalAddr>(),
@@ -381,11 +407,12 @@ async fn stopped(mut stopping: watch::Receiver<bool>) {
     let _ = stopping.wait_for(|stop| *stop).await;
 }
 
-fn router(site: Site, stopping: watch::Receiver<bool>) -> Router {
+fn router(site: Site, stopping: watch::Receiver<bool>, scheme: &'static str) -> Router {
     let log = site.log;
     let state = AppState {
         site: Arc::new(site),
         stopping,
+        scheme,
     };
     let router = Router::new()
         .route("/", get(index))
@@ -431,7 +458,7 @@ async fn page(
     let rendered = file
         .strip_suffix(".html")
         .and_then(canonical_number)
-        .and_then(|i| state.site.render_page(i, addr));
+        .and_then(|i| state.site.render_page(i, addr, state.scheme));
     match rendered {
         Some(html) => Html(html).into_response(),
         None => status_page(StatusCode::NOT_FOUND),
@@ -664,12 +691,17 @@ fn large_block(block: u64, kb: u64, pages: usize, out: &mut Vec<u8>) {
     out.extend_from_slice(end);
 }
 
-/// A site served on 127.0.0.1 by a thread of its own; see [`spawn`]. Dropping it shuts the
-/// server down and waits for that (at most about [`SHUTDOWN_GRACE`]).
+/// A site served on 127.0.0.1 by a thread of its own; see [`spawn`] (and, with the `tls`
+/// feature, `spawn_tls`). Dropping it shuts the server down and waits for that (at most about
+/// [`SHUTDOWN_GRACE`]).
 #[derive(Debug)]
 pub struct SiteHandle {
     addr: SocketAddr,
     pages: usize,
+    /// `http`, or `https` for a site served over TLS.
+    scheme: &'static str,
+    /// The certificate authority of a TLS site, in PEM.
+    ca_pem: Option<String>,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<thread::JoinHandle<()>>,
 }
@@ -686,10 +718,31 @@ pub fn spawn(site: Site) -> SiteHandle {
 
 /// [`spawn`], returning an error instead of panicking.
 pub fn try_spawn(site: Site) -> io::Result<SiteHandle> {
+    spawn_on_thread(site, Transport::Plain)
+}
+
+/// How a site's thread serves its connections: as they come, or through TLS.
+enum Transport {
+    Plain,
+    /// The server's side of TLS, and the PEM of the authority that signed its certificate.
+    #[cfg(feature = "tls")]
+    Tls {
+        acceptor: tls::Acceptor,
+        ca_pem: String,
+    },
+}
+
+/// Binds a free port of 127.0.0.1 and serves `site` there from a thread of its own.
+fn spawn_on_thread(site: Site, transport: Transport) -> io::Result<SiteHandle> {
     let listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
     let pages = site.pages;
+    let (scheme, ca_pem) = match &transport {
+        Transport::Plain => ("http", None),
+        #[cfg(feature = "tls")]
+        Transport::Tls { ca_pem, .. } => ("https", Some(ca_pem.clone())),
+    };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -712,7 +765,14 @@ pub fn try_spawn(site: Site) -> io::Result<SiteHandle> {
                 let signal = async {
                     let _ = stop_rx.await;
                 };
-                let _ = serve_with_shutdown(listener, site, signal).await;
+                let _ = match transport {
+                    Transport::Plain => serve_on(listener, site, scheme, signal).await,
+                    #[cfg(feature = "tls")]
+                    Transport::Tls { acceptor, .. } => {
+                        let listener = tls::TlsListener::new(listener, acceptor);
+                        serve_on(listener, site, scheme, signal).await
+                    }
+                };
             });
             // Dropping the runtime here cancels any connection that outlived the grace.
         })?;
@@ -722,6 +782,8 @@ pub fn try_spawn(site: Site) -> io::Result<SiteHandle> {
     let handle = SiteHandle {
         addr,
         pages,
+        scheme,
+        ca_pem,
         stop: Some(stop),
         thread: Some(thread),
     };
@@ -734,14 +796,21 @@ impl SiteHandle {
         self.addr
     }
 
-    /// The site's URL with no path: `http://127.0.0.1:PORT`.
+    /// The site's URL with no path: `http://127.0.0.1:PORT` (`https://` over TLS).
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("{}://{}", self.scheme, self.addr)
     }
 
     /// The URL of `path` on the site; `path` starts with `/` (e.g. `/page/3.html`).
     pub fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.addr)
+        format!("{}://{}{path}", self.scheme, self.addr)
+    }
+
+    /// For a site served over TLS, the certificate of the authority that signed its
+    /// certificate, in PEM: what a client must trust (e.g. a file named by `SSL_CERT_FILE`).
+    /// `None` for a plain HTTP site.
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.ca_pem.as_deref()
     }
 
     /// The URLs of all generated pages, in order.

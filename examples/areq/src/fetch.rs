@@ -113,20 +113,16 @@ pub async fn fetch_html(client: &Client, url: &str, limits: &Limits) -> Result<S
     decode(body, charset.as_deref()).map_err(FetchError::other)
 }
 
-/// The URL as listed, if it is one this program can fetch: `http://` only, since the
-/// build has no TLS.
+/// The URL as listed, if it is one this program can fetch: `http://` or `https://`.
 pub fn parse_url(url: &str) -> Result<Url, FetchError> {
     if url.is_empty() {
         return Err(FetchError::http("invalid URL: the line is empty"));
     }
     let parsed = Url::parse(url).map_err(|e| FetchError::http(format!("invalid URL: {e}")))?;
     match parsed.scheme() {
-        "http" => Ok(parsed),
-        "https" => Err(FetchError::http(
-            "https is not supported: this build has no TLS, use http://",
-        )),
+        "http" | "https" => Ok(parsed),
         other => Err(FetchError::http(format!(
-            "invalid URL: the scheme {other}: is not http"
+            "invalid URL: the scheme {other}: is not http or https"
         ))),
     }
 }
@@ -179,8 +175,9 @@ fn request_error(e: reqwest::Error, limits: &Limits) -> FetchError {
 
 /// The deepest cause in an error's chain, where the words that matter are. For the usual
 /// network errors that is the I/O error's kind (`connection refused`), which reads the same
-/// on every system; for others the system's own message (`Too many open files (os error 24)`).
-fn innermost_cause(e: &(dyn std::error::Error + 'static)) -> String {
+/// on every system; for others the system's own message (`Too many open files (os error 24)`)
+/// or TLS's (`invalid peer certificate: UnknownIssuer`).
+pub fn innermost_cause(e: &(dyn std::error::Error + 'static)) -> String {
     use std::io::ErrorKind::*;
     let mut cause = e;
     while let Some(source) = cause.source() {
@@ -268,7 +265,7 @@ mod tests {
     }
 
     #[test]
-    fn only_http_urls_are_fetched() {
+    fn only_http_and_https_urls_are_fetched() {
         let message = |url| match parse_url(url).unwrap_err() {
             FetchError::Http { cause, .. } => cause,
             FetchError::Other { cause } => panic!("not an aiohttp error: {cause}"),
@@ -278,8 +275,11 @@ mod tests {
             message("not a url"),
             "invalid URL: relative URL without a base"
         );
-        assert!(message("https://example.com/").contains("no TLS"));
-        assert!(message("ftp://example.com/").contains("not http"));
+        assert_eq!(
+            message("ftp://example.com/"),
+            "invalid URL: the scheme ftp: is not http or https"
+        );
         assert!(parse_url("http://127.0.0.1:8080/page/1.html").is_ok());
+        assert!(parse_url("https://127.0.0.1:8443/page/1.html").is_ok());
     }
 }

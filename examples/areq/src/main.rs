@@ -139,7 +139,10 @@ async fn main() -> ExitCode {
     let client = match fetch::client(args.timeout) {
         Ok(client) => client,
         Err(e) => {
-            eprintln!("areq: cannot set up the HTTP client: {e}");
+            // With TLS, building the client loads the trusted certificates: none found (no
+            // system store, or an SSL_CERT_FILE that names no certificates) is an error.
+            let cause = fetch::innermost_cause(&e);
+            eprintln!("areq: cannot set up the HTTP client: {cause}");
             return ExitCode::from(2);
         }
     };

@@ -44,7 +44,7 @@ fn cause(err: reqwest::Error) -> String {
     if err.is_timeout() {
         "timed out".to_owned()
     } else if err.is_connect() {
-        "cannot connect".to_owned()
+        connect_failure(&err)
     } else if err.is_redirect() {
         "too many redirects".to_owned()
     } else if let Some(status) = err.status() {
@@ -53,6 +53,32 @@ fn cause(err: reqwest::Error) -> String {
         let source = std::error::Error::source(&err).map(|s| format!(": {s}"));
         format!("{}{}", err.without_url(), source.unwrap_or_default())
     }
+}
+
+/// Why a connection failed. A refused one (nothing listens on the port) reads "cannot
+/// connect", which says it all; anything else names its innermost cause, e.g. "cannot
+/// connect: invalid peer certificate: UnknownIssuer" for an https:// server whose
+/// certificate no trusted authority signed.
+fn connect_failure(err: &reqwest::Error) -> String {
+    let cause = innermost(err);
+    match cause.downcast_ref::<std::io::Error>() {
+        Some(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "cannot connect".to_owned()
+        }
+        _ => format!("cannot connect: {cause}"),
+    }
+}
+
+/// The last of an error's sources, where the words that matter are: reqwest's own message
+/// is only "error sending request" or "builder error".
+fn innermost<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> &'a (dyn std::error::Error + 'static) {
+    let mut cause = err;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    cause
 }
 
 fn fetch(client: &Client, url: &str) -> Result<String, String> {
@@ -107,11 +133,19 @@ fn main() -> ExitCode {
         eprintln!("{} lists no URLs", args.filename);
     }
 
-    let client = Client::builder()
+    let client = match Client::builder()
         .timeout(args.timeout)
         .connect_timeout(Duration::from_secs(5))
         .build()
-        .expect("a client with timeouts only");
+    {
+        Ok(client) => client,
+        // With TLS, building the client loads the trusted certificates: none found (no
+        // system store, or an SSL_CERT_FILE that names no certificates) is an error.
+        Err(e) => {
+            eprintln!("error: cannot build the HTTP client: {}", innermost(&e));
+            return ExitCode::FAILURE;
+        }
+    };
     let mut failed = 0;
     for url in urls {
         match fetch(&client, url) {

@@ -9,8 +9,9 @@
 //! one line on stderr and exit code 1.
 //!
 //! Usage: `cargo run -p http_status -- http://127.0.0.1:8080/page/1.html` (start the local
-//! site first with `cargo run -p site -- --port 8080`; this project's reqwest speaks plain
-//! HTTP only).
+//! site first with `cargo run -p site -- --port 8080`), or any https:// URL: the certificates
+//! trusted are the system's, or those of the file named by `SSL_CERT_FILE`, as for curl and
+//! Python.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -21,7 +22,7 @@ use clap::Parser;
 /// Fetches a URL and prints the status code, then the body.
 #[derive(Parser)]
 struct Args {
-    /// The URL to fetch (http:// only).
+    /// The URL to fetch (http:// or https://).
     #[arg(default_value = "http://localhost:8080")]
     url: String,
     /// Seconds to wait for the whole response, body included, before giving up.
@@ -62,23 +63,27 @@ fn cause(err: reqwest::Error, timeout: f64) -> String {
     } else {
         // Anything else, with every reason it gives, e.g. "error decoding response body:
         // ..." for a connection cut in the middle of the body.
-        let err = err.without_url();
-        let mut text = err.to_string();
-        let mut source = std::error::Error::source(&err);
-        while let Some(inner) = source {
-            text = format!("{text}: {inner}");
-            source = inner.source();
-        }
-        text
+        with_sources(&err.without_url())
     }
+}
+
+/// An error and every reason it gives, joined by ": ".
+fn with_sources(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(inner) = source {
+        text = format!("{text}: {inner}");
+        source = inner.source();
+    }
+    text
 }
 
 /// The status code and the body of `url`. The whole body is read before anything is
 /// printed, so a request that fails halfway prints only its error.
 async fn fetch(client: &reqwest::Client, url: &str, timeout: f64) -> Result<(u16, String), String> {
     let url = reqwest::Url::parse(url).map_err(|e| format!("not a URL: {e}"))?;
-    if url.scheme() != "http" {
-        return Err("not an http:// URL (this project's reqwest has no TLS)".to_owned());
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err("not an http:// or https:// URL".to_owned());
     }
     let mut response = client
         .get(url)
@@ -111,8 +116,10 @@ async fn main() -> ExitCode {
         .build()
     {
         Ok(client) => client,
+        // With TLS, building the client loads the trusted certificates: none found (no
+        // system store, or an SSL_CERT_FILE that names no certificates) is an error.
         Err(e) => {
-            eprintln!("error: cannot build the HTTP client: {e}");
+            eprintln!("error: cannot build the HTTP client: {}", with_sources(&e));
             return ExitCode::FAILURE;
         }
     };

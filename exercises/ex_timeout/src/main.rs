@@ -22,7 +22,7 @@ use clap::Parser;
 #[derive(Parser)]
 struct Args {
     /// The page to fetch.
-    #[arg(default_value = "http://python.org/")]
+    #[arg(default_value = "https://python.org/")]
     url: String,
     /// Seconds to wait for the whole response before giving up.
     #[arg(long, default_value = "10", value_parser = seconds)]
@@ -46,7 +46,7 @@ fn cause(err: reqwest::Error) -> String {
     if err.is_timeout() {
         "timed out".to_owned()
     } else if err.is_connect() {
-        "cannot connect".to_owned()
+        connect_failure(&err)
     } else if err.is_redirect() {
         "too many redirects".to_owned()
     } else if let Some(status) = err.status() {
@@ -55,6 +55,32 @@ fn cause(err: reqwest::Error) -> String {
         let source = std::error::Error::source(&err).map(|s| format!(": {s}"));
         format!("{}{}", err.without_url(), source.unwrap_or_default())
     }
+}
+
+/// Why a connection failed. A refused one (nothing listens on the port) reads "cannot
+/// connect", which says it all; anything else names its innermost cause, e.g. "cannot
+/// connect: invalid peer certificate: UnknownIssuer" for an https:// server whose
+/// certificate no trusted authority signed.
+fn connect_failure(err: &reqwest::Error) -> String {
+    let cause = innermost(err);
+    match cause.downcast_ref::<std::io::Error>() {
+        Some(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "cannot connect".to_owned()
+        }
+        _ => format!("cannot connect: {cause}"),
+    }
+}
+
+/// The last of an error's sources, where the words that matter are: reqwest's own message
+/// is only "error sending request" or "builder error".
+fn innermost<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> &'a (dyn std::error::Error + 'static) {
+    let mut cause = err;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    cause
 }
 
 async fn fetch(client: &reqwest::Client, url: &str) -> Result<String, String> {
@@ -73,12 +99,20 @@ async fn fetch(client: &reqwest::Client, url: &str) -> Result<String, String> {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args = Args::parse();
-    let client = reqwest::Client::builder()
+    let client = match reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(5))
         // aiohttp ignores proxy settings in the environment unless asked to (trust_env).
         .no_proxy()
         .build()
-        .expect("a client with timeouts only");
+    {
+        Ok(client) => client,
+        // With TLS, building the client loads the trusted certificates: none found (no
+        // system store, or an SSL_CERT_FILE that names no certificates) is an error.
+        Err(e) => {
+            eprintln!("error: cannot build the HTTP client: {}", innermost(&e));
+            return ExitCode::FAILURE;
+        }
+    };
     // TODO: don't wait longer than `args.timeout` for the whole response. It is parsed, then
     // dropped right here: the connect timeout above covers only the connection, so a server
     // that never finishes its answer is awaited forever. A timeout that fires must be
