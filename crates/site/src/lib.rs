@@ -135,6 +135,10 @@ pub const SPECIAL_PATHS: &[SpecialPath] = &[
         title: "any status: /status/{code}, 200 to 599",
     },
     SpecialPath {
+        path: "/urls.txt",
+        title: "every page's address, one a line: a URL list for the examples",
+    },
+    SpecialPath {
         path: "/text/plain.txt",
         title: "plain text with a link and no title",
     },
@@ -420,6 +424,7 @@ fn router(site: Site, stopping: watch::Receiver<bool>, scheme: &'static str) -> 
         .route("/page/{file}", get(page))
         .route("/status/{code}", get(status))
         .route("/text/plain.txt", get(plain_text))
+        .route("/urls.txt", get(url_list))
         .route("/latin1.html", get(latin1))
         .route("/notitle.html", get(no_title))
         .route("/slow", get(slow))
@@ -516,6 +521,19 @@ fn bad_request(why: &str) -> Response {
 
 async fn not_found() -> Response {
     status_page(StatusCode::NOT_FOUND)
+}
+
+/// Every page's address, one a line: the URL list the multi-page examples read
+/// (`curl -s http://127.0.0.1:8080/urls.txt > urls.txt`).
+async fn url_list(
+    State(state): State<AppState>,
+    ConnectInfo(LocalAddr(local)): ConnectInfo<LocalAddr>,
+) -> Response {
+    let addr = local.unwrap_or_else(|| SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
+    let list: String = (0..state.site.pages())
+        .map(|i| format!("{}://{addr}/page/{i}.html\n", state.scheme))
+        .collect();
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], list).into_response()
 }
 
 async fn plain_text() -> Response {

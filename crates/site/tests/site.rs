@@ -46,6 +46,17 @@ async fn the_index_lists_every_page_and_special_path() {
 }
 
 #[tokio::test]
+async fn urls_txt_lists_every_page_s_address() {
+    let site = site::spawn(Site::new(3));
+    let (status, list) = get(&site.url("/urls.txt")).await;
+    assert_eq!(status, 200);
+    let expected: String = (0..3)
+        .map(|i| format!("{}\n", site.url(&format!("/page/{i}.html"))))
+        .collect();
+    assert_eq!(list, expected);
+}
+
+#[tokio::test]
 async fn a_page_has_its_title_and_every_kind_of_link() {
     let site = site::spawn(Site::new(20));
     let response = reqwest::get(site.url("/page/3.html")).await.unwrap();
