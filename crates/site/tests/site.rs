@@ -26,6 +26,7 @@ async fn get(url: &str) -> (reqwest::StatusCode, String) {
 
 #[tokio::test]
 async fn the_index_lists_every_page_and_special_path() {
+    tls_ready();
     let site = site::spawn(Site::new(20));
     for path in ["/", "/index.html"] {
         let (status, html) = get(&site.url(path)).await;
@@ -47,6 +48,7 @@ async fn the_index_lists_every_page_and_special_path() {
 
 #[tokio::test]
 async fn urls_txt_lists_every_page_s_address() {
+    tls_ready();
     let site = site::spawn(Site::new(3));
     let (status, list) = get(&site.url("/urls.txt")).await;
     assert_eq!(status, 200);
@@ -58,6 +60,7 @@ async fn urls_txt_lists_every_page_s_address() {
 
 #[tokio::test]
 async fn a_page_has_its_title_and_every_kind_of_link() {
+    tls_ready();
     let site = site::spawn(Site::new(20));
     let response = reqwest::get(site.url("/page/3.html")).await.unwrap();
     assert_eq!(response.status(), 200);
@@ -100,6 +103,7 @@ async fn a_page_has_its_title_and_every_kind_of_link() {
 
 #[tokio::test]
 async fn every_page_exists_and_nothing_else_does() {
+    tls_ready();
     let site = site::spawn(Site::new(5));
     for i in 0..5 {
         let (status, html) = get(&site.url(&format!("/page/{i}.html"))).await;
@@ -127,6 +131,7 @@ async fn every_page_exists_and_nothing_else_does() {
 
 #[tokio::test]
 async fn status_paths_answer_with_that_status() {
+    tls_ready();
     let site = site::spawn(Site::new(1));
     for (code, title_text) in [
         (404, "404 Not Found"),
@@ -149,6 +154,7 @@ async fn status_paths_answer_with_that_status() {
 
 #[tokio::test]
 async fn plain_text_has_a_link_and_no_title() {
+    tls_ready();
     let site = site::spawn(Site::new(1));
     let response = reqwest::get(site.url("/text/plain.txt")).await.unwrap();
     assert_eq!(response.status(), 200);
@@ -164,6 +170,7 @@ async fn plain_text_has_a_link_and_no_title() {
 
 #[tokio::test]
 async fn latin1_is_not_utf8_and_names_no_charset() {
+    tls_ready();
     let site = site::spawn(Site::new(1));
     let response = reqwest::get(site.url("/latin1.html")).await.unwrap();
     assert_eq!(response.status(), 200);
@@ -177,6 +184,7 @@ async fn latin1_is_not_utf8_and_names_no_charset() {
 
 #[tokio::test]
 async fn notitle_is_html_without_a_title() {
+    tls_ready();
     let site = site::spawn(Site::new(1));
     let (status, html) = get(&site.url("/notitle.html")).await;
     assert_eq!(status, 200);
@@ -187,6 +195,7 @@ async fn notitle_is_html_without_a_title() {
 
 #[tokio::test]
 async fn slow_sends_headers_at_once_and_the_body_after_ms() {
+    tls_ready();
     let site = site::spawn(Site::new(1));
     let start = Instant::now();
     let response = reqwest::get(site.url("/slow?ms=400")).await.unwrap();
@@ -208,6 +217,7 @@ async fn slow_sends_headers_at_once_and_the_body_after_ms() {
 
 #[tokio::test]
 async fn hang_outlasts_a_client_timeout_and_not_the_server() {
+    tls_ready();
     let site = site::spawn(Site::new(1));
     let client = reqwest::Client::builder()
         .timeout(Duration::from_millis(300))
@@ -240,6 +250,7 @@ async fn hang_outlasts_a_client_timeout_and_not_the_server() {
 
 #[tokio::test]
 async fn a_redirect_loop_is_reqwests_redirect_error() {
+    tls_ready();
     let site = site::spawn(Site::new(1));
     let error = reqwest::get(site.url("/redirect/loop")).await.unwrap_err();
     assert!(error.is_redirect(), "{error:?}");
@@ -259,6 +270,7 @@ async fn a_redirect_loop_is_reqwests_redirect_error() {
 
 #[tokio::test]
 async fn redirect_to_leads_to_the_page() {
+    tls_ready();
     let site = site::spawn(Site::new(10));
     let response = reqwest::get(site.url("/redirect/to/7")).await.unwrap();
     assert_eq!(response.status(), 200);
@@ -270,6 +282,7 @@ async fn redirect_to_leads_to_the_page() {
 
 #[tokio::test]
 async fn large_is_exactly_kb_kib_of_html() {
+    tls_ready();
     let site = site::spawn(Site::new(10));
     let response = reqwest::get(site.url("/large?kb=100")).await.unwrap();
     assert_eq!(response.status(), 200);
@@ -303,6 +316,7 @@ async fn large_is_exactly_kb_kib_of_html() {
 
 #[tokio::test]
 async fn a_thousand_pages_are_served_concurrently() {
+    tls_ready();
     let site = site::spawn(Site::new(1000));
     let client = reqwest::Client::new();
     let urls = site.page_urls();
@@ -329,6 +343,7 @@ async fn a_thousand_pages_are_served_concurrently() {
 #[tokio::test]
 #[ignore = "a measurement, not a test"]
 async fn time_a_thousand_pages_fifty_at_a_time() {
+    tls_ready();
     let site = site::spawn(Site::new(1000));
     let client = reqwest::Client::new();
     for round in 0..3 {
@@ -360,6 +375,7 @@ async fn time_a_thousand_pages_fifty_at_a_time() {
 
 #[test]
 fn spawn_works_from_a_plain_test_without_a_runtime() {
+    tls_ready();
     let site = site::spawn(Site::new(3));
     let mut stream = std::net::TcpStream::connect(site.addr()).unwrap();
     write!(
@@ -377,6 +393,7 @@ fn spawn_works_from_a_plain_test_without_a_runtime() {
 
 #[tokio::test(start_paused = true)]
 async fn spawn_works_from_a_paused_runtime() {
+    tls_ready();
     let site = site::spawn(Site::new(3));
     let (status, html) = get(&site.url("/slow?ms=50")).await;
     assert_eq!(status, 200);
@@ -385,6 +402,7 @@ async fn spawn_works_from_a_paused_runtime() {
 
 #[tokio::test]
 async fn serve_runs_on_the_callers_runtime() {
+    tls_ready();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -404,6 +422,7 @@ async fn serve_runs_on_the_callers_runtime() {
 
 #[test]
 fn url_list_is_one_url_a_line() {
+    tls_ready();
     let site = site::spawn(Site::new(2));
     let base = site.base_url();
     assert_eq!(base, format!("http://{}", site.addr()));
@@ -420,6 +439,7 @@ fn url_list_is_one_url_a_line() {
 
 #[test]
 fn a_site_of_no_pages_still_serves_its_index_and_large_page() {
+    tls_ready();
     let site = site::spawn(Site::new(0));
     assert!(Site::new(0).page_hrefs(0, site.addr()).is_none());
     assert_eq!(Site::new(usize::MAX).pages(), Site::MAX_PAGES);
@@ -437,4 +457,9 @@ fn a_site_of_no_pages_still_serves_its_index_and_large_page() {
         let (status, _) = get(&site.url("/page/0.html")).await;
         assert_eq!(status, 404);
     });
+}
+
+/// rustls, reqwest's TLS, needs its cryptography chosen once per process.
+fn tls_ready() {
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
 }

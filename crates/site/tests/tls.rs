@@ -26,6 +26,7 @@ fn with_sources(err: &dyn std::error::Error) -> String {
 
 #[tokio::test]
 async fn a_client_that_trusts_its_authority_gets_the_pages() {
+    tls_ready();
     let site = site::spawn_tls(Site::new(20));
     assert!(site.base_url().starts_with("https://127.0.0.1:"));
     let client = client_trusting(site.ca_pem().expect("a TLS site has an authority"));
@@ -47,6 +48,7 @@ async fn a_client_that_trusts_its_authority_gets_the_pages() {
 
 #[tokio::test]
 async fn a_client_that_does_not_trust_it_fails_and_others_still_get_through() {
+    tls_ready();
     let site = site::spawn_tls(Site::new(5));
     let other = site::spawn_tls(Site::new(5));
     // Each site has an authority of its own.
@@ -67,7 +69,13 @@ async fn a_client_that_does_not_trust_it_fails_and_others_still_get_through() {
 
 #[test]
 fn a_plain_site_has_no_authority() {
+    tls_ready();
     let site = site::spawn(Site::new(1));
     assert!(site.base_url().starts_with("http://127.0.0.1:"));
     assert_eq!(site.ca_pem(), None);
+}
+
+/// rustls, reqwest's TLS, needs its cryptography chosen once per process.
+fn tls_ready() {
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
 }

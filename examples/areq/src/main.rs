@@ -116,6 +116,8 @@ async fn crawl(client: &Client, url: &str, limits: &Limits, rows: mpsc::Sender<P
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
+    // rustls, reqwest's TLS, needs its cryptography chosen once per program.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let args = Args::parse();
     log::init();
 

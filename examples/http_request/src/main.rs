@@ -95,6 +95,8 @@ async fn fetch(client: &reqwest::Client, url: &str) -> Result<String, String> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
+    // rustls, reqwest's TLS, needs its cryptography chosen once per program.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let args = Args::parse();
     let client = match reqwest::Client::builder()
         .timeout(args.timeout)

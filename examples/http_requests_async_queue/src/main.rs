@@ -126,6 +126,8 @@ async fn worker(client: reqwest::Client, urls: Arc<Mutex<VecDeque<String>>>, res
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
+    // rustls, reqwest's TLS, needs its cryptography chosen once per program.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let args = Args::parse();
     let list = match tokio::fs::read_to_string(&args.filename).await {
         Ok(list) => list,

@@ -116,6 +116,8 @@ fn title(html: &str) -> Option<String> {
 }
 
 fn main() -> ExitCode {
+    // rustls, reqwest's TLS, needs its cryptography chosen once per program.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let args = Args::parse();
     let list = match fs::read_to_string(&args.filename) {
         Ok(list) => list,

@@ -106,6 +106,8 @@ async fn fetch(client: &reqwest::Client, url: &str, timeout: f64) -> Result<(u16
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
+    // rustls, reqwest's TLS, needs its cryptography chosen once per program.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let args = Args::parse();
     // One client for every request, like aiohttp's ClientSession. no_proxy: aiohttp ignores
     // the HTTP_PROXY variables unless asked to trust them, and a proxy cannot reach a site
