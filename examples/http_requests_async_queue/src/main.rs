@@ -20,7 +20,8 @@ use scraper::{Html, Selector};
 /// Prints "URL - title" for the first LIMIT pages of a list, fetched by PARALLEL workers.
 #[derive(Parser)]
 struct Args {
-    /// How many URLs of the file to fetch, at most.
+    /// How many URLs of the file to fetch, at most (1 or more).
+    #[arg(value_parser = at_least_one)]
     limit: usize,
     /// How many workers fetch at the same time.
     #[arg(value_parser = clap::value_parser!(u16).range(1..))]
@@ -30,6 +31,14 @@ struct Args {
     /// Seconds to wait for each whole response before giving up.
     #[arg(long, default_value = "10", value_parser = seconds)]
     timeout: Duration,
+}
+
+/// A whole number of 1 or more, for LIMIT: a limit of 0 would fetch nothing.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err("not a whole number of 1 or more".to_owned()),
+    }
 }
 
 /// A positive number of seconds, for `--timeout`.
