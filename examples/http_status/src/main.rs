@@ -23,11 +23,21 @@ use clap::Parser;
 #[derive(Parser)]
 struct Args {
     /// The URL to fetch (http:// or https://).
-    #[arg(default_value = "http://localhost:8080")]
-    url: String,
+    #[arg(default_value = "http://localhost:8080", value_parser = http_url)]
+    url: reqwest::Url,
     /// Seconds to wait for the whole response, body included, before giving up.
     #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = seconds)]
     timeout: f64,
+}
+
+/// An http:// or https:// URL: anything else is a bad argument (exit code 2), refused before
+/// any request.
+fn http_url(text: &str) -> Result<reqwest::Url, String> {
+    let url = reqwest::Url::parse(text).map_err(|e| format!("not a URL: {e}"))?;
+    match url.scheme() {
+        "http" | "https" => Ok(url),
+        _ => Err("not an http:// or https:// URL".to_owned()),
+    }
 }
 
 /// A timeout in seconds: a positive number, at most a day.
@@ -80,13 +90,13 @@ fn with_sources(err: &dyn std::error::Error) -> String {
 
 /// The status code and the body of `url`. The whole body is read before anything is
 /// printed, so a request that fails halfway prints only its error.
-async fn fetch(client: &reqwest::Client, url: &str, timeout: f64) -> Result<(u16, String), String> {
-    let url = reqwest::Url::parse(url).map_err(|e| format!("not a URL: {e}"))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err("not an http:// or https:// URL".to_owned());
-    }
+async fn fetch(
+    client: &reqwest::Client,
+    url: &reqwest::Url,
+    timeout: f64,
+) -> Result<(u16, String), String> {
     let mut response = client
-        .get(url)
+        .get(url.clone())
         .send()
         .await
         .map_err(|e| cause(e, timeout))?;

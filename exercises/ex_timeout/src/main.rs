@@ -21,12 +21,22 @@ use clap::Parser;
 /// Fetches a page and prints its body.
 #[derive(Parser)]
 struct Args {
-    /// The page to fetch.
-    #[arg(default_value = "https://python.org/")]
-    url: String,
+    /// The page to fetch (http:// or https://).
+    #[arg(default_value = "https://python.org/", value_parser = http_url)]
+    url: reqwest::Url,
     /// Seconds to wait for the whole response before giving up.
     #[arg(long, default_value = "10", value_parser = seconds)]
     timeout: Duration,
+}
+
+/// An http:// or https:// URL: anything else is a bad argument (exit code 2), refused before
+/// any request.
+fn http_url(text: &str) -> Result<reqwest::Url, String> {
+    let url = reqwest::Url::parse(text).map_err(|e| format!("not a URL: {e}"))?;
+    match url.scheme() {
+        "http" | "https" => Ok(url),
+        _ => Err("not an http:// or https:// URL".to_owned()),
+    }
 }
 
 /// A positive number of seconds, for `--timeout`.
@@ -83,8 +93,8 @@ fn innermost<'a>(
     cause
 }
 
-async fn fetch(client: &reqwest::Client, url: &str) -> Result<String, String> {
-    let mut response = client.get(url).send().await.map_err(cause)?;
+async fn fetch(client: &reqwest::Client, url: &reqwest::Url) -> Result<String, String> {
+    let mut response = client.get(url.clone()).send().await.map_err(cause)?;
     response = response.error_for_status().map_err(cause)?;
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(cause)? {
