@@ -128,7 +128,9 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let urls = unique_urls(&list);
+    // Some editors save a byte-order mark first: it is not part of the first URL.
+    let list = list.strip_prefix('\u{feff}').unwrap_or(&list);
+    let urls = unique_urls(list);
 
     // The header row is written, and flushed, before any page is fetched.
     let out = match output::create(&args.output).await {

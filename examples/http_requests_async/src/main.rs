@@ -119,6 +119,8 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Some editors save a byte-order mark first: it is not part of the first URL.
+    let list = list.strip_prefix('\u{feff}').unwrap_or(&list);
     let urls: Vec<&str> = list
         .lines()
         .map(str::trim)

@@ -145,6 +145,8 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Some editors save a byte-order mark first: it is not part of the first URL.
+    let list = list.strip_prefix('\u{feff}').unwrap_or(&list);
     let urls: VecDeque<String> = list
         .lines()
         .map(str::trim)
