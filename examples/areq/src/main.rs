@@ -71,8 +71,9 @@ struct Args {
 fn seconds(text: &str) -> Result<Duration, String> {
     text.parse::<f64>()
         .ok()
-        .filter(|s| *s > 0.0)
         .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        // Too small a figure (1e-300) rounds to no time at all.
+        .filter(|d| !d.is_zero())
         .ok_or_else(|| "expected a positive number of seconds".to_owned())
 }
 

@@ -43,7 +43,8 @@ fn http_url(text: &str) -> Result<reqwest::Url, String> {
 /// A timeout in seconds: a positive number, at most a day.
 fn seconds(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
-        Ok(secs) if secs > 0.0 && secs <= 86_400.0 => Ok(secs),
+        // Too small a figure (1e-300) would round to no time at all.
+        Ok(secs) if secs >= 1e-9 && secs <= 86_400.0 => Ok(secs),
         _ => Err("expected a number of seconds above 0, at most 86400".to_owned()),
     }
 }
