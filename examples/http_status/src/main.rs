@@ -44,7 +44,7 @@ fn http_url(text: &str) -> Result<reqwest::Url, String> {
 fn seconds(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         // Too small a figure (1e-300) would round to no time at all.
-        Ok(secs) if secs >= 1e-9 && secs <= 86_400.0 => Ok(secs),
+        Ok(secs) if (1e-9..=86_400.0).contains(&secs) => Ok(secs),
         _ => Err("expected a number of seconds above 0, at most 86400".to_owned()),
     }
 }
