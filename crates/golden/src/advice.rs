@@ -35,8 +35,22 @@ pub(crate) fn advise(
     advice.map(|text| wrap(&text))
 }
 
-/// A paragraph broken into lines of at most 92 characters, for a terminal.
+/// A paragraph broken into lines of at most 92 characters, for a terminal; a figure stays on
+/// the line of its unit ("3.0 s").
 fn wrap(text: &str) -> String {
+    const KEEP: char = '\u{a0}';
+    let chars: Vec<char> = text.chars().collect();
+    let text: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let unit = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1) == Some(&'s')
+                && chars.get(i + 2).is_none_or(|n| !n.is_alphanumeric());
+            if c == ' ' && unit { KEEP } else { c }
+        })
+        .collect();
     let mut lines: Vec<String> = Vec::new();
     for word in text.split(' ') {
         match lines.last_mut() {
@@ -47,7 +61,7 @@ fn wrap(text: &str) -> String {
             _ => lines.push(word.to_owned()),
         }
     }
-    lines.join("\n")
+    lines.join("\n").replace(KEEP, " ")
 }
 
 /// Nothing else ran while one task printed several lines in a row.
