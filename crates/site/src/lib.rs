@@ -55,6 +55,7 @@
 //! | `/text/plain.txt` | `text/plain` with an `href="..."` link and no `<title>` |
 //! | `/latin1.html` | HTML encoded in Latin-1 (not valid UTF-8: `Caf\xE9` in the title), `Content-Type: text/html` without a charset |
 //! | `/notitle.html` | valid HTML without a `<title>` |
+//! | `/trickle` | a body that never ends: a byte every 100 ms |
 //! | `/slow?ms=N` | headers at once, the body after `N` ms (default 1000, at most 300000) |
 //! | `/hang` | headers and the start of a body, then nothing: the body never ends. The connection is cut when the server shuts down or after [`HANG_LIMIT`] |
 //! | `/redirect/loop` | a 302 to itself, forever |
@@ -157,6 +158,10 @@ pub const SPECIAL_PATHS: &[SpecialPath] = &[
     SpecialPath {
         path: "/hang",
         title: "headers and part of a body, then nothing",
+    },
+    SpecialPath {
+        path: "/trickle",
+        title: "a body that never ends, a byte every 100 ms",
     },
     SpecialPath {
         path: "/redirect/loop",
@@ -429,6 +434,7 @@ fn router(site: Site, stopping: watch::Receiver<bool>, scheme: &'static str) -> 
         .route("/notitle.html", get(no_title))
         .route("/slow", get(slow))
         .route("/hang", get(hang))
+        .route("/trickle", get(trickle))
         .route("/redirect/loop", get(redirect_loop))
         .route("/redirect/to/{i}", get(redirect_to))
         .route("/large", get(large))
@@ -643,6 +649,36 @@ async fn hang(State(state): State<AppState>) -> Response {
         Err(shutting_down())
     });
     html_stream_response(stream::once(async { Ok(start) }).chain(rest), None)
+}
+
+/// A body that never ends and never stalls: a byte every 100 ms, so a timeout on each read
+/// never fires and only a deadline on the whole response stops a client.
+async fn trickle(State(state): State<AppState>) -> Response {
+    const DRIP: Duration = Duration::from_millis(100);
+    let start = Bytes::from_static(
+        b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+          <title>Trickle</title>\n</head>\n<body>\n",
+    );
+    let drops = HANG_LIMIT.as_millis() / DRIP.as_millis();
+    let drip = stream::unfold(
+        (state.stopping, 0),
+        move |(mut stopping, sent)| async move {
+            if sent >= drops || *stopping.borrow() {
+                return None;
+            }
+            let stopped = tokio::select! {
+                () = tokio::time::sleep(DRIP) => false,
+                _ = stopping.wait_for(|stop| *stop) => true,
+            };
+            // The error cuts the connection, so a client sees a broken response.
+            let (item, sent) = match stopped {
+                false => (Ok(Bytes::from_static(b".")), sent + 1),
+                true => (Err(shutting_down()), drops),
+            };
+            Some((item, (stopping, sent)))
+        },
+    );
+    html_stream_response(stream::once(async { Ok(start) }).chain(drip), None)
 }
 
 async fn redirect_loop() -> Response {

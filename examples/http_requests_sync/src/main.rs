@@ -11,7 +11,7 @@
 use std::fs;
 use std::io::Read;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 use reqwest::blocking::Client;
@@ -37,7 +37,7 @@ fn seconds(text: &str) -> Result<Duration, String> {
 }
 
 /// The largest body read; a bigger one is refused, not loaded into memory.
-const MAX_BODY: u64 = 16 << 20;
+const MAX_BODY: usize = 16 << 20;
 
 /// What went wrong, in a few words.
 fn cause(err: reqwest::Error) -> String {
@@ -81,26 +81,40 @@ fn innermost<'a>(
     cause
 }
 
-fn fetch(client: &Client, url: &str) -> Result<String, String> {
+fn fetch(client: &Client, url: &str, timeout: Duration) -> Result<String, String> {
+    // The blocking client's timeout covers each read, not the whole response: a body that
+    // trickles in, a byte at a time, would never end. So the whole response has a deadline
+    // of its own, as aiohttp's total timeout and the async ports' timeouts give.
+    let deadline = Instant::now() + timeout;
     let response = client.get(url).send().map_err(cause)?;
-    let response = response.error_for_status().map_err(cause)?;
+    let mut response = response.error_for_status().map_err(cause)?;
     let mut body = Vec::new();
-    // Read one byte more than allowed, to tell a body at the limit from a bigger one.
-    if let Err(e) = response.take(MAX_BODY + 1).read_to_end(&mut body) {
-        // The blocking reader wraps reqwest's own error (a timeout, say) in an io::Error.
-        return Err(
-            match e
-                .into_inner()
-                .map(|inner| inner.downcast::<reqwest::Error>())
-            {
-                Some(Ok(err)) => cause(*err),
-                Some(Err(other)) => format!("reading the body: {other}"),
-                None => "reading the body failed".to_owned(),
-            },
-        );
-    }
-    if body.len() as u64 > MAX_BODY {
-        return Err(format!("the body is larger than {} MiB", MAX_BODY >> 20));
+    let mut chunk = [0; 8192];
+    loop {
+        let read = match response.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            // The blocking reader wraps reqwest's own error (a timeout, say) in an io::Error.
+            Err(e) => {
+                return Err(
+                    match e
+                        .into_inner()
+                        .map(|inner| inner.downcast::<reqwest::Error>())
+                    {
+                        Some(Ok(err)) => cause(*err),
+                        Some(Err(other)) => format!("reading the body: {other}"),
+                        None => "reading the body failed".to_owned(),
+                    },
+                );
+            }
+        };
+        body.extend_from_slice(&chunk[..read]);
+        if body.len() > MAX_BODY {
+            return Err(format!("the body is larger than {} MiB", MAX_BODY >> 20));
+        }
+        if Instant::now() > deadline {
+            return Err("timed out".to_owned());
+        }
     }
     String::from_utf8(body).map_err(|_| "the body is not valid UTF-8".to_owned())
 }
@@ -152,7 +166,7 @@ fn main() -> ExitCode {
     };
     let mut failed = 0;
     for url in urls {
-        match fetch(&client, url) {
+        match fetch(&client, url, args.timeout) {
             Ok(content) => {
                 println!("{url}");
                 println!("{}", title(&content).as_deref().unwrap_or("Missing"));
