@@ -95,6 +95,8 @@ use tokio::sync::{oneshot, watch};
 mod tls;
 #[cfg(feature = "tls")]
 pub use tls::{spawn_tls, try_spawn_tls};
+#[cfg(feature = "tls")]
+pub mod tls_client;
 
 /// How long a response to `/hang` stays open at most, if the server keeps running.
 pub const HANG_LIMIT: Duration = Duration::from_secs(300);

@@ -3,10 +3,10 @@
 //! those of the file named by `SSL_CERT_FILE`, as for curl and Python, else the system's,
 //! which do not include that authority. (A golden cannot set the environment, hence a test.)
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use site::{Site, SiteHandle};
+use site::Site;
+use site::tls_client::{client, folder_with_urls, write_pem};
 
 /// What one run left behind.
 struct Run {
@@ -18,14 +18,8 @@ struct Run {
 /// Runs areq in `dir` (which holds urls.txt) with `SSL_CERT_FILE` set to `ca_file`, or unset
 /// (and `SSL_CERT_DIR` unset either way, so the system's own store is the only other source).
 fn areq(dir: &Path, ca_file: Option<&Path>) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_areq"));
-    command
-        .current_dir(dir)
-        .env_remove("SSL_CERT_FILE")
-        .env_remove("SSL_CERT_DIR");
-    if let Some(file) = ca_file {
-        command.env("SSL_CERT_FILE", file);
-    }
+    let mut command = client(env!("CARGO_BIN_EXE_areq"), ca_file);
+    command.current_dir(dir);
     let output = command.output().expect("areq runs");
     assert!(output.stdout.is_empty(), "areq prints nothing on stdout");
     Run {
@@ -33,21 +27,6 @@ fn areq(dir: &Path, ca_file: Option<&Path>) -> Run {
         stderr: String::from_utf8(output.stderr).unwrap(),
         found: std::fs::read_to_string(dir.join("foundurls.txt")).unwrap_or_default(),
     }
-}
-
-/// A folder holding `urls.txt` with the URLs of pages 0 to 2 of `site`.
-fn folder_with_urls(site: &SiteHandle) -> (tempfile::TempDir, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let urls: Vec<String> = (0..3).map(|i| site.url(&Site::page_path(i))).collect();
-    std::fs::write(dir.path().join("urls.txt"), urls.join("\n") + "\n").unwrap();
-    (dir, urls)
-}
-
-/// Writes `pem` to a file in `dir` and returns its path.
-fn write_pem(dir: &Path, name: &str, pem: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, pem).expect("write the PEM file");
-    path
 }
 
 /// The messages of the log lines, without their `HH:MM:SS ` time of day, sorted.

@@ -4,29 +4,17 @@
 //! which do not include that authority. (A golden cannot set the environment, hence a test.)
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use site::Site;
+use site::tls_client::{client, write_pem};
 
 /// Runs http_request on `url` with `SSL_CERT_FILE` set to `ca_file`, or unset (and
 /// `SSL_CERT_DIR` unset either way, so the system's own store is the only other source).
 fn http_request(url: &str, ca_file: Option<&Path>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_http_request"));
-    command
-        .arg(url)
-        .env_remove("SSL_CERT_FILE")
-        .env_remove("SSL_CERT_DIR");
-    if let Some(file) = ca_file {
-        command.env("SSL_CERT_FILE", file);
-    }
+    let mut command = client(env!("CARGO_BIN_EXE_http_request"), ca_file);
+    command.arg(url);
     command.output().expect("http_request runs")
-}
-
-/// Writes `pem` to a file in `dir` and returns its path.
-fn write_pem(dir: &tempfile::TempDir, name: &str, pem: &str) -> std::path::PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, pem).expect("write the PEM file");
-    path
 }
 
 fn text(bytes: &[u8]) -> &str {
@@ -37,7 +25,7 @@ fn text(bytes: &[u8]) -> &str {
 fn a_page_over_https_is_fetched_when_ssl_cert_file_names_its_authority() {
     let site = site::spawn_tls(Site::new(5));
     let dir = tempfile::tempdir().unwrap();
-    let ca = write_pem(&dir, "ca.pem", site.ca_pem().unwrap());
+    let ca = write_pem(dir.path(), "ca.pem", site.ca_pem().unwrap());
     let url = site.url("/page/1.html");
     let output = http_request(&url, Some(&ca));
     assert_eq!(text(&output.stderr), "");
@@ -56,7 +44,7 @@ fn an_untrusted_certificate_is_one_line_naming_the_url_and_the_problem() {
     let site = site::spawn_tls(Site::new(5));
     let other = site::spawn_tls(Site::new(1));
     let dir = tempfile::tempdir().unwrap();
-    let other_ca = write_pem(&dir, "other.pem", other.ca_pem().unwrap());
+    let other_ca = write_pem(dir.path(), "other.pem", other.ca_pem().unwrap());
     let url = site.url("/page/1.html");
     // No SSL_CERT_FILE: the system's store, which has never heard of the site's authority;
     // then a file that names another authority only.
@@ -76,7 +64,7 @@ fn an_untrusted_certificate_is_one_line_naming_the_url_and_the_problem() {
 fn an_ssl_cert_file_without_certificates_is_one_line_not_a_panic() {
     let site = site::spawn(Site::new(1));
     let dir = tempfile::tempdir().unwrap();
-    let empty = write_pem(&dir, "empty.pem", "");
+    let empty = write_pem(dir.path(), "empty.pem", "");
     let output = http_request(&site.url("/"), Some(&empty));
     assert_eq!(
         text(&output.stderr),

@@ -3,10 +3,11 @@
 //! those of the file named by `SSL_CERT_FILE`, as for curl and Python, else the system's,
 //! which do not include that authority. (A golden cannot set the environment, hence a test.)
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-use site::{Site, SiteHandle};
+use site::Site;
+use site::tls_client::{client, folder_with_urls, write_pem};
 
 /// The arguments: the list of URLs in the working folder.
 const ARGS: &[&str] = &["urls.txt"];
@@ -15,31 +16,9 @@ const ARGS: &[&str] = &["urls.txt"];
 /// unset (and `SSL_CERT_DIR` unset either way, so the system's own store is the only other
 /// source).
 fn run(dir: &Path, ca_file: Option<&Path>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_http_requests_async"));
-    command
-        .args(ARGS)
-        .current_dir(dir)
-        .env_remove("SSL_CERT_FILE")
-        .env_remove("SSL_CERT_DIR");
-    if let Some(file) = ca_file {
-        command.env("SSL_CERT_FILE", file);
-    }
+    let mut command = client(env!("CARGO_BIN_EXE_http_requests_async"), ca_file);
+    command.args(ARGS).current_dir(dir);
     command.output().expect("http_requests_async runs")
-}
-
-/// A folder holding `urls.txt` with the URLs of pages 0 to 2 of `site`.
-fn folder_with_urls(site: &SiteHandle) -> (tempfile::TempDir, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let urls: Vec<String> = (0..3).map(|i| site.url(&Site::page_path(i))).collect();
-    std::fs::write(dir.path().join("urls.txt"), urls.join("\n") + "\n").unwrap();
-    (dir, urls)
-}
-
-/// Writes `pem` to a file in `dir` and returns its path.
-fn write_pem(dir: &Path, name: &str, pem: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, pem).expect("write the PEM file");
-    path
 }
 
 fn text(bytes: &[u8]) -> &str {
