@@ -33,6 +33,6 @@ real:
 	cargo build --workspace --bins
 	cargo run -q -p golden --features site --bin realtime
 
-## bench: time http_requests_async and areq on the local site, started with 1,000 pages (PAGES=, RUNS=)
+## bench: time http_requests_async and areq on the local site (1,000 pages; PAGES=, RUNS=), each against fetch_only, which only fetches
 bench:
 	tests/bench.sh

@@ -91,6 +91,8 @@ use futures::{StreamExt, stream};
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};
 
+#[cfg(feature = "faults")]
+pub mod faults;
 #[cfg(feature = "tls")]
 mod tls;
 #[cfg(feature = "tls")]

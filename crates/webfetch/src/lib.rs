@@ -1,6 +1,33 @@
-//! What the HTTP lessons share (like the Rust book's `trpl`): the one client, a page's text,
-//! its `<title>`, an error's cause in a few words, and output that never panics.
+//! What the HTTP lessons share, as the Rust book has its `trpl` crate: the plumbing around
+//! each lesson, so that the example itself shows only the lesson.
+//!
+//! - [`client`]: the one client of a run (aiohttp's `ClientSession`), https included;
+//! - [`get_text`] and [`text`]: a page's body as text, its status checked and its size
+//!   bounded;
+//! - [`title`]: the text of a page's `<title>`;
+//! - [`cause`]: what went wrong with a request, in a few exact words;
+//! - [`read_url_list`]: the URLs of a list file, one a line;
+//! - [`fit_open_files`]: how many connections this process can hold open at once;
+//! - [`run`]: `asyncio.run`, the runtime that runs a program's main future;
+//! - [`Fatal`], [`report`] and [`exit`]: every failure one line on stderr, an exit code
+//!   that says what happened, and no panic when stdout or stderr cannot be written.
 
+#[cfg(feature = "blocking")]
+pub mod blocking;
+mod cause;
+mod client;
+mod exit;
+mod open_files;
 mod title;
+mod urls;
 
+pub use cause::cause;
+pub use client::{
+    MAX_BODY, client, client_builder, get_text, http_url, seconds, setup_failed, text,
+};
+pub use exit::{Fatal, exit, report, run, runtime};
+pub use open_files::fit_open_files;
+/// The async client [`client`] builds, and a URL: reqwest's.
+pub use reqwest::{Client, Url};
 pub use title::title;
+pub use urls::read_url_list;

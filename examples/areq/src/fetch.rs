@@ -4,28 +4,12 @@ use std::fmt;
 use std::time::Duration;
 
 use reqwest::header::CONTENT_TYPE;
-use reqwest::{Client, Response, redirect};
+use reqwest::{Client, Response};
 use tracing::info;
 use url::Url;
 
-/// Redirects followed before giving up, as aiohttp does.
+/// Redirects followed before giving up, as aiohttp does (and reqwest, by default).
 pub const MAX_REDIRECTS: usize = 10;
-
-/// The longest wait for a connection to open, or `--timeout` if that is shorter.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// The one client of the run (the original's one `ClientSession`): its connection pool is
-/// shared by every page.
-pub fn client(timeout: Duration) -> reqwest::Result<Client> {
-    Client::builder()
-        // From connecting to the last byte of the body.
-        .timeout(timeout)
-        .connect_timeout(timeout.min(CONNECT_TIMEOUT))
-        .redirect(redirect::Policy::limited(MAX_REDIRECTS))
-        // aiohttp ignores proxy settings in the environment unless asked (`trust_env`).
-        .no_proxy()
-        .build()
-}
 
 /// Why a page could not be fetched, sorted like the original's two `except` clauses.
 #[derive(Debug)]
@@ -156,41 +140,17 @@ async fn read_body(response: &mut Response, limits: &Limits) -> Result<Vec<u8>, 
     Ok(body)
 }
 
-/// Sorts a reqwest error into the original's two kinds, with its cause in words.
+/// Sorts a reqwest error into the original's two kinds, with its cause in words
+/// (`webfetch::cause`: `cannot connect: connection refused`, `cannot resolve the host
+/// name ...`, `the body was cut short: the server reset the connection`...).
 fn request_error(e: reqwest::Error, limits: &Limits) -> FetchError {
-    let detail = innermost_cause(&e);
     if e.is_timeout() && !e.is_connect() {
         let secs = limits.timeout.as_secs_f64();
         FetchError::other(format!("timed out after {secs} s (--timeout)"))
-    } else if e.is_connect() {
-        FetchError::http(format!("cannot connect: {detail}"))
     } else if e.is_redirect() {
         FetchError::http(format!("too many redirects (more than {MAX_REDIRECTS})"))
-    } else if e.is_body() || e.is_decode() {
-        FetchError::http(format!("the response was cut short: {detail}"))
     } else {
-        FetchError::http(detail)
-    }
-}
-
-/// The deepest cause in an error's chain, where the words that matter are. For the usual
-/// network errors that is the I/O error's kind (`connection refused`), which reads the same
-/// on every system; for others the system's own message (`Too many open files (os error 24)`)
-/// or TLS's (`invalid peer certificate: UnknownIssuer`).
-pub fn innermost_cause(e: &(dyn std::error::Error + 'static)) -> String {
-    use std::io::ErrorKind::*;
-    let mut cause = e;
-    while let Some(source) = cause.source() {
-        cause = source;
-    }
-    match cause.downcast_ref::<std::io::Error>() {
-        Some(io) => match io.kind() {
-            kind @ (ConnectionRefused | ConnectionReset | ConnectionAborted | NotConnected
-            | BrokenPipe | TimedOut | AddrNotAvailable | HostUnreachable
-            | NetworkUnreachable | UnexpectedEof) => kind.to_string(),
-            _ => io.to_string(),
-        },
-        None => cause.to_string(),
+        FetchError::http(webfetch::cause(&e))
     }
 }
 

@@ -2,18 +2,33 @@
 //! (`urllib.parse.urljoin(url, link)`).
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
-use regex_lite::Regex;
 use tracing::error;
 use url::Url;
 
-/// The original's pattern, and the specification of what counts as a link: the literal
+/// What the original's regex `href="(.*?)"` finds in `html`, in order: the literal
 /// `href="`, then the shortest run of characters up to the next `"`. So no `HREF=`, no
 /// single quotes, no value split over two lines (`.` stops at a newline), and a
 /// `data-href="..."` counts too.
-static HREF_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"href="(.*?)""#).expect("the pattern is valid"));
+///
+/// The regex spelled out as a plain search: running the regex took half of areq's time.
+fn hrefs(html: &str) -> impl Iterator<Item = &str> {
+    const OPEN: &str = "href=\"";
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        loop {
+            let value = &rest[rest.find(OPEN)? + OPEN.len()..];
+            // Neither a quote nor a newline after it: no match here, nor anywhere later.
+            let end = value.find(['"', '\n'])?;
+            rest = &value[end + 1..];
+            if value.as_bytes()[end] == b'"' {
+                return Some(&value[..end]);
+            }
+            // A newline first: the regex finds nothing at this `href="` and searches on. No
+            // other `href="` can start before the newline: its quote would have ended this one.
+        }
+    })
+}
 
 /// The distinct absolute links in `html`, in the order they first appear. The original
 /// gathers them in a `set`, whose order is arbitrary; first-seen order is as good and the
@@ -24,8 +39,7 @@ static HREF_RE: LazyLock<Regex> =
 pub fn find_links(url: &str, page: &Url, html: &str) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut found = Vec::new();
-    for captures in HREF_RE.captures_iter(html) {
-        let link = &captures[1];
+    for link in hrefs(html) {
         match resolve(page, link) {
             Ok(absolute) => {
                 if seen.insert(absolute.clone()) {
@@ -77,6 +91,48 @@ mod tests {
                 "http://127.0.0.1:8765/dir/index.html",
             ]
         );
+    }
+
+    /// Every `href="(.*?)"` capture, by the regex itself.
+    fn by_regex(html: &str) -> Vec<&str> {
+        let re = regex_lite::Regex::new(r#"href="(.*?)""#).unwrap();
+        re.captures_iter(html)
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_finds_what_the_regex_finds() {
+        let tricky = [
+            "",
+            r#"href=""#,
+            r#"href="""#,
+            r#"href="no closing quote"#,
+            "href=\"split\nhref=\"next\"",
+            "href=\"a\n\"href=\"b\"",
+            "href=\"crlf\r\n\" href=\"cr\r\"",
+            r#"href="xhref="y""#,
+            r#"hrefhref="x" hhref="y" href ="z" HREF="w""#,
+            r#"href="a"href="b""""#,
+            r#"<a href="café">é</a><a href="日本">"#,
+            "href=\"\n\"\n\"",
+        ];
+        for html in tricky {
+            assert_eq!(hrefs(html).collect::<Vec<_>>(), by_regex(html), "{html:?}");
+        }
+        // Every string of up to five of these pieces, in every order.
+        let pieces = [r#"href=""#, "\"", "\n", "h", "ref=", "é"];
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            for html in &longer {
+                assert_eq!(hrefs(html).collect::<Vec<_>>(), by_regex(html), "{html:?}");
+            }
+            strings = longer;
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@
 use std::fmt;
 
 use tracing::{Event, Level, Subscriber};
+use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::fmt::format::Writer;
 use tracing_subscriber::fmt::{FmtContext, FormatEvent, FormatFields};
+use tracing_subscriber::prelude::*;
 use tracing_subscriber::registry::LookupSpan;
 
 /// Python's logging line: local time of day, level name, logger name, message.
@@ -41,10 +43,16 @@ where
 /// Sends log lines to stderr in the original's format. The original logs at DEBUG, which
 /// also shows asyncio's own `Using selector: EpollSelector` line; this port has no debug
 /// lines, so INFO shows everything it says.
+///
+/// A line that cannot be written (stderr a closed pipe, or `2>/dev/full`) is lost, and
+/// nothing else: the crawl and its rows go on. (By default the subscriber reports such a
+/// failure with `eprintln!`, which panics on the same broken stderr.)
 pub fn init() {
-    tracing_subscriber::fmt()
-        .with_max_level(Level::INFO)
+    let lines = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .event_format(PythonLogFormat)
+        .log_internal_errors(false);
+    tracing_subscriber::registry()
+        .with(lines.with_filter(LevelFilter::INFO))
         .init();
 }

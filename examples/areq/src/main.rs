@@ -23,8 +23,11 @@
 //! - Every error is one line naming the URL and the cause, where the original printed
 //!   `[None]: None` or `{}` and a traceback (see `fetch::Failure`).
 //! - Exit code 0 if every page was fetched and parsed, 1 if any failed (a link skipped as
-//!   unparsable does not fail its page), 2 if the list cannot be read or the arguments are
-//!   wrong. The original always ends with 0, or with a traceback.
+//!   unparsable does not fail its page) or `foundurls.txt` could not be written, 2 if the
+//!   list cannot be read or the arguments are wrong, 130 after Ctrl-C. The original always
+//!   ends with 0, or with a traceback. `foundurls.txt` never holds part of a page: after a
+//!   failed write or Ctrl-C, the log says how many whole pages it holds.
+//! - No more pages in flight than the open-file limit (`ulimit -n`) can hold.
 
 mod fetch;
 mod links;
@@ -32,6 +35,7 @@ mod log;
 mod output;
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -44,7 +48,7 @@ use tracing::{error, info};
 use url::Url;
 
 use crate::fetch::{Failure, Limits, fetch_html};
-use crate::output::PageRows;
+use crate::output::{PageRows, WriteFailed};
 
 /// Fetch many pages at once, find their links, and write them to a file.
 #[derive(Parser)]
@@ -115,19 +119,22 @@ async fn crawl(client: &Client, url: &str, limits: &Limits, rows: mpsc::Sender<P
     true
 }
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> ExitCode {
-    // rustls, reqwest's TLS, needs its cryptography chosen once per program.
-    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+fn main() -> ExitCode {
     let args = Args::parse();
     log::init();
+    // `asyncio.run(main())`, as `#[tokio::main(flavor = "current_thread")]` writes it, but
+    // a runtime that cannot start (no file left to open, under `ulimit -n 8`) is one line.
+    match webfetch::runtime() {
+        Ok(runtime) => runtime.block_on(areq(args)),
+        Err(e) => fail(format_args!("{e}")),
+    }
+}
 
+/// The original's `main`: every page of the list, then the exit code.
+async fn areq(args: Args) -> ExitCode {
     let list = match tokio::fs::read_to_string(&args.urls).await {
         Ok(list) => list,
-        Err(e) => {
-            eprintln!("areq: cannot read {}: {e}", args.urls.display());
-            return ExitCode::from(2);
-        }
+        Err(e) => return usage_error(format_args!("cannot read {}: {e}", args.urls.display())),
     };
     // Some editors save a byte-order mark first: it is not part of the first URL.
     let list = list.strip_prefix('\u{feff}').unwrap_or(&list);
@@ -136,43 +143,80 @@ async fn main() -> ExitCode {
     // The header row is written, and flushed, before any page is fetched.
     let out = match output::create(&args.output).await {
         Ok(out) => out,
-        Err(e) => {
-            eprintln!("areq: cannot write {}: {e}", args.output.display());
-            return ExitCode::from(2);
-        }
+        Err(e) => return usage_error(format_args!("cannot write {}: {e}", args.output.display())),
     };
-    let client = match fetch::client(args.timeout) {
+    // With TLS, building the client loads the trusted certificates: none found (no system
+    // store, or an SSL_CERT_FILE that names no certificates) is an error.
+    let client = match webfetch::client(args.timeout) {
         Ok(client) => client,
-        Err(e) => {
-            // With TLS, building the client loads the trusted certificates: none found (no
-            // system store, or an SSL_CERT_FILE that names no certificates) is an error.
-            let cause = fetch::innermost_cause(&e);
-            eprintln!("areq: cannot set up the HTTP client: {cause}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(format_args!("{e}")),
     };
     let limits = Limits {
         timeout: args.timeout,
         max_bytes: args.max_bytes,
     };
+    // Each page in flight holds a connection, an open file: as many as the limit allows.
+    let limit = webfetch::fit_open_files(args.limit as usize);
 
     // One writer task owns the file; each page sends it its rows.
     let (rows, pages) = mpsc::channel(64);
-    let writer = tokio::spawn(output::write_pages(out, args.output.clone(), pages));
+    let mut writer = tokio::spawn(output::write_pages(out, args.output.clone(), pages));
 
     // asyncio.gather over every page, at most `limit` in flight at a time.
-    let failed = stream::iter(&urls)
+    let crawl = stream::iter(&urls)
         .map(|url| crawl(&client, url, &limits, rows.clone()))
-        .buffer_unordered(args.limit as usize)
+        .buffer_unordered(limit)
         .filter(|ok| std::future::ready(!ok))
-        .count()
-        .await;
-    drop(rows);
-    let written = matches!(writer.await, Ok(Ok(())));
-
-    if failed == 0 && written {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
+        .count();
+    // The crawl ends when every page is done, or sooner: at Ctrl-C, or when the writer
+    // stops because it cannot write; then the pages in flight are dropped.
+    // Once the last sender is dropped, the writer writes the pages already sent, and ends.
+    let (failed, writer) = tokio::select! {
+        failed = crawl => {
+            drop(rows);
+            (Some(failed), writer.await)
+        }
+        _ = tokio::signal::ctrl_c() => {
+            drop(rows);
+            (None, writer.await)
+        }
+        written = &mut writer => (None, written),
+    };
+    let written = match writer {
+        Ok(Ok(written)) => written,
+        Ok(Err(WriteFailed { path, error, pages })) => {
+            error!(
+                "cannot write {}: {error}; it holds the rows of the {pages} pages written \
+                 before, each page whole, and the crawl stopped",
+                path.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(_) => return ExitCode::FAILURE,
+    };
+    match failed {
+        Some(0) => ExitCode::SUCCESS,
+        Some(_) => ExitCode::FAILURE,
+        None => {
+            error!(
+                "interrupted (Ctrl-C): {} holds the rows of the {written} pages done, each \
+                 page whole",
+                args.output.display()
+            );
+            ExitCode::from(130)
+        }
     }
+}
+
+/// One line on stderr, and exit code 2: the input or the arguments cannot be used. A line
+/// that cannot be written is lost, not a panic as with `eprintln!`.
+fn usage_error(message: std::fmt::Arguments<'_>) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "areq: {message}");
+    ExitCode::from(2)
+}
+
+/// One line on stderr, and exit code 1: the program cannot start its work.
+fn fail(message: std::fmt::Arguments<'_>) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "areq: {message}");
+    ExitCode::FAILURE
 }

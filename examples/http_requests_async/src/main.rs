@@ -3,19 +3,22 @@
 //! Lesson: the async way to fetch many pages. Every request is in flight at once, so the
 //! run takes about as long as the slowest response, not the sum of them; the results are
 //! still printed in the list's order. One client (aiohttp's `ClientSession`) serves every
-//! request. Unlike the original, the number of requests in flight is capped (`--limit`):
-//! a thousand open connections at once would run out of file descriptors. Compare
-//! `http_requests_sync`.
+//! request. Compare `http_requests_sync`.
+//!
+//! Unlike the original, the number of requests in flight is capped (`--limit`): each one
+//! holds a connection, and a thousand at once would run out of open files.
 //!
 //! Usage: `cargo run -p http_requests_async -- urls.txt`, one URL per line. The local site
-//! (`cargo run -p site -- --port 8080`) serves pages to try it on.
+//! (`cargo run -p site -- --port 8080`) serves pages to try it on. The plumbing (the client,
+//! the fetch, the title, errors in words) is in `crates/webfetch`.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
 use futures::stream::{self, StreamExt};
-use scraper::{Html, Selector};
+use webfetch::{Fatal, get_text, title};
 
 /// Prints the title of every page in a list, fetching them all at the same time.
 #[derive(Parser)]
@@ -23,151 +26,47 @@ struct Args {
     /// A file with one URL per line.
     filename: String,
     /// Seconds to wait for each whole response before giving up.
-    #[arg(long, default_value = "10", value_parser = seconds)]
+    #[arg(long, default_value = "10", value_parser = webfetch::seconds)]
     timeout: Duration,
     /// How many requests may be in flight at once.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
     limit: u16,
 }
 
-/// A positive number of seconds, for `--timeout`.
-fn seconds(text: &str) -> Result<Duration, String> {
-    let secs: f64 = text.parse().map_err(|_| "not a number".to_owned())?;
-    match Duration::try_from_secs_f64(secs) {
-        Ok(duration) if !duration.is_zero() => Ok(duration),
-        _ => Err("not a positive number of seconds".to_owned()),
-    }
-}
-
-/// The largest body read; a bigger one is refused, not loaded into memory.
-const MAX_BODY: usize = 16 << 20;
-
-/// What went wrong, in a few words.
-fn cause(err: reqwest::Error) -> String {
-    if err.is_timeout() {
-        "timed out".to_owned()
-    } else if err.is_connect() {
-        connect_failure(&err)
-    } else if err.is_redirect() {
-        "too many redirects".to_owned()
-    } else if let Some(status) = err.status() {
-        format!("HTTP status {status}")
-    } else {
-        let source = std::error::Error::source(&err).map(|s| format!(": {s}"));
-        format!("{}{}", err.without_url(), source.unwrap_or_default())
-    }
-}
-
-/// Why a connection failed. A refused one (nothing listens on the port) reads "cannot
-/// connect", which says it all; anything else names its innermost cause, e.g. "cannot
-/// connect: invalid peer certificate: UnknownIssuer" for an https:// server whose
-/// certificate no trusted authority signed.
-fn connect_failure(err: &reqwest::Error) -> String {
-    let cause = innermost(err);
-    match cause.downcast_ref::<std::io::Error>() {
-        Some(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            "cannot connect".to_owned()
-        }
-        _ => format!("cannot connect: {cause}"),
-    }
-}
-
-/// The last of an error's sources, where the words that matter are: reqwest's own message
-/// is only "error sending request" or "builder error".
-fn innermost<'a>(
-    err: &'a (dyn std::error::Error + 'static),
-) -> &'a (dyn std::error::Error + 'static) {
-    let mut cause = err;
-    while let Some(source) = cause.source() {
-        cause = source;
-    }
-    cause
-}
-
-async fn fetch(client: &reqwest::Client, url: &str) -> Result<String, String> {
-    let mut response = client.get(url).send().await.map_err(cause)?;
-    response = response.error_for_status().map_err(cause)?;
-    let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(cause)? {
-        if body.len() + chunk.len() > MAX_BODY {
-            return Err(format!("the body is larger than {} MiB", MAX_BODY >> 20));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    String::from_utf8(body).map_err(|_| "the body is not valid UTF-8".to_owned())
-}
-
-/// The text of the page's `<title>`, if it has one.
-fn title(html: &str) -> Option<String> {
-    let selector = Selector::parse("title").expect("a valid selector");
-    let document = Html::parse_document(html);
-    document
-        .select(&selector)
-        .next()
-        .map(|t| t.text().collect())
-}
-
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> ExitCode {
-    // rustls, reqwest's TLS, needs its cryptography chosen once per program.
-    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+fn main() -> ExitCode {
     let args = Args::parse();
-    let list = match tokio::fs::read_to_string(&args.filename).await {
-        Ok(list) => list,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", args.filename);
-            return ExitCode::from(2);
-        }
-    };
-    // Some editors save a byte-order mark first: it is not part of the first URL.
-    let list = list.strip_prefix('\u{feff}').unwrap_or(&list);
-    let urls: Vec<&str> = list
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if urls.is_empty() {
-        eprintln!("{} lists no URLs", args.filename);
-    }
+    // asyncio.run(main()): a runtime runs the future to its end (see webfetch::run).
+    webfetch::run(print_titles(args))
+}
 
-    let client = match reqwest::Client::builder()
-        .timeout(args.timeout)
-        .connect_timeout(Duration::from_secs(5))
-        // aiohttp ignores proxy settings in the environment unless asked to (trust_env).
-        .no_proxy()
-        .build()
-    {
-        Ok(client) => client,
-        // With TLS, building the client loads the trusted certificates: none found (no
-        // system store, or an SSL_CERT_FILE that names no certificates) is an error.
-        Err(e) => {
-            eprintln!("error: cannot build the HTTP client: {}", innermost(&e));
-            return ExitCode::FAILURE;
-        }
-    };
+/// Returns how many pages failed.
+async fn print_titles(args: Args) -> Result<usize, Fatal> {
+    let urls = webfetch::read_url_list(&args.filename).await?;
+    let client = webfetch::client(args.timeout)?;
+    let limit = webfetch::fit_open_files(args.limit.into());
+
     // Up to `limit` fetches run at once; `buffered` hands back their results in list order.
-    let mut results = stream::iter(&urls)
+    let mut pages = stream::iter(&urls)
         .map(|url| {
             let client = &client;
-            async move { (url, fetch(client, url).await) }
+            async move { (url, get_text(client, url).await) }
         })
-        .buffered(args.limit.into());
+        .buffered(limit);
+    // `writeln!` where the original has `print`: it returns an error if stdout is closed,
+    // where `println!` would panic.
+    let mut stdout = io::stdout().lock();
     let mut failed = 0;
-    while let Some((url, result)) = results.next().await {
-        match result {
-            Ok(content) => {
-                println!("{url}");
-                println!("{}", title(&content).as_deref().unwrap_or("Missing"));
+    while let Some((url, page)) = pages.next().await {
+        match page {
+            Ok(html) => {
+                let title = title(&html);
+                writeln!(stdout, "{url}\n{}", title.as_deref().unwrap_or("Missing"))?;
             }
             Err(cause) => {
-                eprintln!("error: {url}: {cause}");
+                webfetch::report(url, &cause);
                 failed += 1;
             }
         }
     }
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(failed)
 }

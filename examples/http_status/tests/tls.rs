@@ -72,7 +72,7 @@ fn an_ssl_cert_file_without_certificates_is_one_line_not_a_panic() {
     let output = http_status(&site.url("/"), Some(&empty));
     assert_eq!(
         text(&output.stderr),
-        "error: cannot build the HTTP client: builder error: unexpected error: \
+        "error: cannot build the HTTP client: unexpected error: \
          No CA certificates were loaded from the system\n"
     );
     assert_eq!(text(&output.stdout), "");

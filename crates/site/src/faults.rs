@@ -1,0 +1,524 @@
+//! The fault matrix of the network examples: every way a fetch or an output can fail, run
+//! against one example's binary, checking that each is one line on stderr naming the URL
+//! (or the output) and the real cause, with the right exit code and no panic.
+//!
+//! Each network example's `tests/faults.rs` describes how the program is called
+//! ([`Program`]) and runs [`check`]. The faults:
+//! - servers that misbehave, started here on 127.0.0.1 ([`Misbehaving`]): a reply that is
+//!   not HTTP, no reply at all, a header too large, a reset before the reply or in the
+//!   middle of the body, a body cut short, no answer in time;
+//! - a refused connection, a host name that does not resolve, an untrusted certificate;
+//! - stdout a closed pipe or a full disk (`/dev/full`); for a program that writes a file,
+//!   stderr so;
+//! - the open-file limit: `ulimit -n 8`, where nothing can start, and `ulimit -n 24`, where
+//!   100 pages must still all be fetched.
+
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, Shutdown, TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::Duration;
+
+use crate::{Site, SiteHandle};
+
+/// How a network example is called.
+pub struct Program {
+    /// The binary: `env!("CARGO_BIN_EXE_NAME")`.
+    pub exe: &'static str,
+    /// The arguments before the URL or the list's file name.
+    pub args: &'static [&'static str],
+    /// How it is given its URLs.
+    pub input: Input,
+    /// Where its results go.
+    pub output: Results,
+    /// Whether it takes a proxy from the environment (`http_proxy`), as Python's
+    /// `requests` does; aiohttp does not.
+    pub proxy_from_env: bool,
+}
+
+/// How a program is given its URLs.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Input {
+    /// One URL, as an argument.
+    Url,
+    /// The name of a file with one URL a line (`urls.txt`, in its working folder).
+    List,
+}
+
+/// Where a program's results go.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Results {
+    Stdout,
+    /// A file in its working folder (areq's `foundurls.txt`); stderr carries its log.
+    File(&'static str),
+}
+
+/// How a run differs from a plain one.
+#[derive(Clone, Copy)]
+enum Setup {
+    Plain,
+    /// The open-file limit, soft and hard.
+    Ulimit(u32),
+    /// Stdout broken so.
+    Stdout(Broken),
+    /// Stderr broken so.
+    Stderr(Broken),
+    /// `http_proxy` and `HTTP_PROXY` set to this proxy.
+    Proxy(&'static str),
+}
+
+/// What a run left.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    /// The results file, for [`Results::File`].
+    file: String,
+}
+
+impl Run {
+    /// The results, wherever they go.
+    fn results(&self, program: &Program) -> &str {
+        match program.output {
+            Results::Stdout => &self.stdout,
+            Results::File(_) => &self.file,
+        }
+    }
+}
+
+/// The matrix for `program`: panics with every case that went wrong.
+pub fn check(program: &Program) {
+    let site = crate::spawn(Site::new(100));
+    let tls = crate::spawn_tls(Site::new(1));
+    let cases = request_faults(&tls);
+    let mut wrong = Vec::new();
+    thread::scope(|scope| {
+        let mut runs = Vec::new();
+        for (name, url, cause, timeout) in &cases {
+            let site = &site;
+            runs.push(scope.spawn(move || {
+                request_fault(program, site, url, cause, timeout)
+                    .map_err(|e| format!("{name}: {e}"))
+            }));
+        }
+        runs.push(scope.spawn(|| output_faults(program, &site)));
+        runs.push(scope.spawn(|| proxy(program, &site)));
+        runs.push(scope.spawn(|| open_file_limits(program, &site)));
+        for run in runs {
+            if let Err(e) = run.join().expect("a case's thread") {
+                wrong.push(e);
+            }
+        }
+    });
+    assert!(
+        wrong.is_empty(),
+        "{} of the fault matrix went wrong:\n\n{}",
+        wrong.len(),
+        wrong.join("\n\n")
+    );
+}
+
+/// Each fault of a request: a name, a URL, the cause the error line must give, and the
+/// `--timeout` of the run.
+fn request_faults(tls: &SiteHandle) -> Vec<(&'static str, String, &'static str, &'static str)> {
+    use Misbehaving::*;
+    let at = |server: Misbehaving| server.spawn();
+    vec![
+        (
+            "refused",
+            refused_url(),
+            "cannot connect: connection refused",
+            "5",
+        ),
+        (
+            "no such host",
+            "http://no-such-host.invalid/".to_owned(),
+            "cannot resolve the host name no-such-host.invalid",
+            "5",
+        ),
+        ("not HTTP", at(NotHttp), "the reply is not valid HTTP", "5"),
+        (
+            "empty reply",
+            at(Empty),
+            "the server closed the connection without a reply",
+            "5",
+        ),
+        (
+            "huge header",
+            at(HugeHeader),
+            "the reply's header is too large",
+            "5",
+        ),
+        (
+            "reset before the reply",
+            at(ResetBeforeReply),
+            "no reply: the server reset the connection",
+            "5",
+        ),
+        (
+            "reset in the body",
+            at(ResetInBody),
+            "the body was cut short: the server reset the connection",
+            "5",
+        ),
+        (
+            "body cut short",
+            at(EofInBody),
+            "the body was cut short: the server closed the connection too soon",
+            "5",
+        ),
+        ("no answer", at(Silent), "timed out", "0.3"),
+        (
+            "untrusted certificate",
+            tls.url("/page/0.html"),
+            "cannot connect: invalid peer certificate: UnknownIssuer",
+            "5",
+        ),
+    ]
+}
+
+/// One request fault: exit code 1, the error line, no panic, and (for a list) the good
+/// page after it fetched all the same.
+fn request_fault(
+    program: &Program,
+    site: &SiteHandle,
+    url: &str,
+    cause: &str,
+    timeout: &str,
+) -> Result<(), String> {
+    let good = site.url("/page/0.html");
+    let urls = match program.input {
+        Input::Url => vec![url.to_owned()],
+        Input::List => vec![url.to_owned(), good.clone()],
+    };
+    let run = run(program, &urls, &["--timeout", timeout], Setup::Plain);
+    // The lines naming the URL, but for areq's log of its progress.
+    let lines: Vec<&str> = (run.stderr.lines())
+        .filter(|l| l.contains(url) && !l.contains(" INFO:"))
+        .collect();
+    let shown = || format!("exit code {:?}, stderr:\n{}", run.code, run.stderr);
+    if run.stderr.contains("panicked") || run.code != Some(1) {
+        return Err(format!("expected exit code 1 and no panic; {}", shown()));
+    }
+    if lines.len() != 1 || !lines[0].contains(cause) {
+        return Err(format!(
+            "expected one line naming {url} and `{cause}`; {}",
+            shown()
+        ));
+    }
+    if program.input == Input::List && !run.results(program).contains(&good) {
+        return Err(format!(
+            "the good page {good} is missing from the results; {}",
+            shown()
+        ));
+    }
+    Ok(())
+}
+
+/// A stdout that is a closed pipe or a full disk: one line, exit code 1. For a program that
+/// writes a file, its log (stderr) so: every row is still written, exit code 0.
+fn output_faults(program: &Program, site: &SiteHandle) -> Result<(), String> {
+    let urls: Vec<String> = (0..3).map(|i| site.url(&Site::page_path(i))).collect();
+    let mut wrong = Vec::new();
+    for broken in [Broken::ClosedPipe, Broken::DevFull] {
+        let setup = match program.output {
+            Results::Stdout => Setup::Stdout(broken),
+            Results::File(_) => Setup::Stderr(broken),
+        };
+        let run = run(program, &urls, &[], setup);
+        let shown = format!("exit code {:?}, stderr:\n{}", run.code, run.stderr);
+        match program.output {
+            Results::Stdout => {
+                let expected = match broken {
+                    Broken::ClosedPipe => {
+                        "error: cannot write to standard output: the pipe is closed"
+                    }
+                    Broken::DevFull => {
+                        "error: cannot write to standard output: No space left on device"
+                    }
+                };
+                let one_line = run.stderr.lines().count() == 1;
+                if run.code != Some(1) || !one_line || !run.stderr.starts_with(expected) {
+                    wrong.push(format!(
+                        "stdout {broken:?}: expected `{expected}` and exit code 1; {shown}"
+                    ));
+                }
+            }
+            Results::File(name) => {
+                let all_rows = urls.iter().all(|url| run.file.contains(url));
+                if run.code != Some(0) || !all_rows {
+                    wrong.push(format!(
+                        "stderr {broken:?}: expected exit code 0 and rows for every page in \
+                         {name}; exit code {:?}, {name}:\n{}",
+                        run.code, run.file
+                    ));
+                }
+            }
+        }
+        if run.stderr.contains("panicked") {
+            wrong.push(format!("{broken:?}: a panic; {shown}"));
+        }
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(wrong.join("\n\n"))
+    }
+}
+
+/// A proxy in the environment where nothing listens: a program that takes its proxy from
+/// there says it cannot reach the proxy; one that does not fetches the page all the same.
+fn proxy(program: &Program, site: &SiteHandle) -> Result<(), String> {
+    let proxy: &'static str = Box::leak(refused_url().into_boxed_str());
+    let urls = vec![site.url("/page/0.html")];
+    let run = run(program, &urls, &[], Setup::Proxy(proxy));
+    let shown = format!("exit code {:?}, stderr:\n{}", run.code, run.stderr);
+    if program.proxy_from_env {
+        let expected = format!("cannot connect to the proxy {proxy}: connection refused");
+        let lines: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| !l.contains(" INFO:"))
+            .collect();
+        if run.code != Some(1) || lines.len() != 1 || !lines[0].contains(&expected) {
+            return Err(format!(
+                "http_proxy={proxy}: expected one line saying `{expected}`; {shown}"
+            ));
+        }
+    } else if run.code != Some(0)
+        || !run.results(program).contains("Page 0") && !run.results(program).contains(&urls[0])
+    {
+        return Err(format!(
+            "http_proxy={proxy}: expected the proxy ignored and the page fetched; {shown}"
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Broken {
+    ClosedPipe,
+    DevFull,
+}
+
+fn dev_full() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full")
+}
+
+/// Under `ulimit -n 8` the program either works or says in one line that it has too few
+/// files; under `ulimit -n 24`, a list of 100 pages is fetched whole.
+fn open_file_limits(program: &Program, site: &SiteHandle) -> Result<(), String> {
+    let mut wrong = Vec::new();
+    let one = vec![site.url("/page/0.html")];
+    let tight = run(program, &one, &[], Setup::Ulimit(8));
+    let failed_clearly = tight.code == Some(1)
+        && tight.stderr.lines().count() == 1
+        && tight
+            .stderr
+            .contains("too many open files (ulimit -n is 8)");
+    if !(tight.code == Some(0) || failed_clearly) || tight.stderr.contains("panicked") {
+        wrong.push(format!(
+            "ulimit -n 8: expected success, or one line saying `too many open files (ulimit -n \
+             is 8)` and exit code 1; exit code {:?}, stderr:\n{}",
+            tight.code, tight.stderr
+        ));
+    }
+    if program.input == Input::List {
+        let urls = site.page_urls();
+        let run = run(program, &urls, &[], Setup::Ulimit(24));
+        let missing = urls
+            .iter()
+            .filter(|url| !run.results(program).contains(url.as_str()));
+        let missing = missing.count();
+        if run.code != Some(0) || missing > 0 {
+            wrong.push(format!(
+                "ulimit -n 24: expected all 100 pages and exit code 0; {missing} missing, exit \
+                 code {:?}, stderr:\n{}",
+                run.code,
+                run.stderr
+                    .lines()
+                    .filter(|l| !l.contains(" INFO:"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ));
+        }
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(wrong.join("\n\n"))
+    }
+}
+
+/// The command, run through `sh` with the open-file limit (soft and hard) set to `files`.
+fn with_ulimit(command: &Command, files: u32) -> Command {
+    let mut wrapped = Command::new("sh");
+    wrapped
+        .arg("-c")
+        .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
+        .arg(command.get_program())
+        .args(command.get_args());
+    wrapped
+}
+
+/// Runs `program` on `urls` in a fresh folder, with `extra` arguments after them.
+fn run(program: &Program, urls: &[String], extra: &[&str], setup: Setup) -> Run {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut command = Command::new(program.exe);
+    command.args(program.args);
+    match program.input {
+        Input::Url => command.arg(&urls[0]),
+        Input::List => {
+            std::fs::write(dir.path().join("urls.txt"), urls.join("\n") + "\n").expect("urls.txt");
+            command.arg("urls.txt")
+        }
+    };
+    command.args(extra);
+    if let Setup::Ulimit(files) = setup {
+        command = with_ulimit(&command, files);
+    }
+    for var in [
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+        "no_proxy",
+        "NO_PROXY",
+    ] {
+        command.env_remove(var);
+    }
+    if let Setup::Proxy(proxy) = setup {
+        command.env("http_proxy", proxy).env("HTTP_PROXY", proxy);
+    }
+    command
+        .current_dir(dir.path())
+        // A name that does not resolve fails after one try of one second at most.
+        .env("RES_OPTIONS", "timeout:1 attempts:1")
+        .env_remove("SSL_CERT_FILE")
+        .env_remove("SSL_CERT_DIR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    match setup {
+        Setup::Stdout(Broken::DevFull) => {
+            command.stdout(dev_full());
+        }
+        Setup::Stderr(Broken::DevFull) => {
+            command.stderr(dev_full());
+        }
+        _ => {}
+    }
+    let mut child = command.spawn().expect("the program starts");
+    // A closed pipe: its reader is gone before the program writes to it.
+    match setup {
+        Setup::Stdout(Broken::ClosedPipe) => drop(child.stdout.take()),
+        Setup::Stderr(Broken::ClosedPipe) => drop(child.stderr.take()),
+        _ => {}
+    }
+    let output = child.wait_with_output().expect("the program ends");
+    let file = match program.output {
+        Results::File(name) => read(&dir.path().join(name)),
+        Results::Stdout => String::new(),
+    };
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        file,
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// A port of 127.0.0.1 where nothing listens.
+fn refused_url() -> String {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("a free port");
+    let addr = listener.local_addr().expect("its address");
+    drop(listener);
+    format!("http://{addr}/")
+}
+
+/// A server that reads a request's head and answers it wrongly.
+#[derive(Clone, Copy)]
+pub enum Misbehaving {
+    /// A reply that is not HTTP at all.
+    NotHttp,
+    /// No reply: the connection is closed.
+    Empty,
+    /// A header of 200 lines, more than any client takes.
+    HugeHeader,
+    /// A reset (TCP RST) instead of a reply.
+    ResetBeforeReply,
+    /// The head and 3 bytes of a 100-byte body, then a reset.
+    ResetInBody,
+    /// The head and 3 bytes of a 100-byte body, then the connection closed.
+    EofInBody,
+    /// Nothing, for a minute.
+    Silent,
+}
+
+impl Misbehaving {
+    /// Serves on a free port of 127.0.0.1 from a thread that lives as long as the test
+    /// process; returns its URL.
+    pub fn spawn(self) -> String {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("a free port");
+        let url = format!("http://{}/", listener.local_addr().expect("its address"));
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                thread::spawn(move || self.answer(stream));
+            }
+        });
+        url
+    }
+
+    fn answer(self, mut stream: TcpStream) {
+        read_head(&mut stream);
+        const HEAD: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc";
+        let _ = match self {
+            Misbehaving::NotHttp => stream.write_all(b"HELLO THERE\r\n\r\n"),
+            Misbehaving::Empty => stream.shutdown(Shutdown::Both),
+            Misbehaving::HugeHeader => {
+                let lines = "X-Filler: 0123456789\r\n".repeat(200);
+                let reply = format!("HTTP/1.1 200 OK\r\n{lines}Content-Length: 0\r\n\r\n");
+                stream.write_all(reply.as_bytes())
+            }
+            Misbehaving::ResetBeforeReply => reset(&stream),
+            Misbehaving::ResetInBody => stream.write_all(HEAD).and_then(|()| {
+                // Let the head arrive first, so the reset comes in the body.
+                thread::sleep(Duration::from_millis(50));
+                reset(&stream)
+            }),
+            Misbehaving::EofInBody => stream.write_all(HEAD),
+            Misbehaving::Silent => {
+                thread::sleep(Duration::from_secs(60));
+                Ok(())
+            }
+        };
+    }
+}
+
+/// Reads up to the blank line that ends a request's head (or the end of the stream).
+fn read_head(stream: &mut TcpStream) {
+    let mut head = Vec::new();
+    let mut byte = [0; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return,
+        }
+    }
+}
+
+/// Makes the close of the connection (when `stream` is dropped) a reset: with a linger of
+/// zero seconds, closing sends RST.
+fn reset(stream: &TcpStream) -> std::io::Result<()> {
+    socket2::SockRef::from(stream).set_linger(Some(Duration::ZERO))
+}
