@@ -1,7 +1,7 @@
 # Shortcuts; each target is one or two plain cargo commands you can also type yourself.
 EXAMPLE ?= async_chores
 
-.PHONY: run test lint snapshots real bench verify
+.PHONY: run test lint snapshots real bench verify copy-out
 
 ## run: run one example in real time (make run EXAMPLE=count)
 run:
@@ -18,6 +18,10 @@ lint:
 	@for dir in examples/*/; do \
 		cargo pkgid -q "$$(basename "$$dir")" >/dev/null || exit 1; \
 	done
+
+## copy-out: the README's copying instructions, followed for count and http_requests_async outside the workspace
+copy-out:
+	tests/copy_out.sh
 
 ## verify: the exercise track: every starting code fails its grade, every solution passes
 verify:

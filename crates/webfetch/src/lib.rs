@@ -27,6 +27,8 @@ pub use client::{
 };
 pub use exit::{Fatal, exit, report, run, runtime};
 pub use open_files::fit_open_files;
+/// reqwest itself, as webfetch builds it (rustls for https), for more than the above.
+pub use reqwest;
 /// The async client [`client`] builds, and a URL: reqwest's.
 pub use reqwest::{Client, Url};
 pub use title::title;

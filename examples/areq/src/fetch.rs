@@ -3,10 +3,10 @@
 use std::fmt;
 use std::time::Duration;
 
-use reqwest::header::CONTENT_TYPE;
-use reqwest::{Client, Response};
 use tracing::info;
 use url::Url;
+use webfetch::reqwest::header::CONTENT_TYPE;
+use webfetch::reqwest::{self, Client, Response};
 
 /// Redirects followed before giving up, as aiohttp does (and reqwest, by default).
 pub const MAX_REDIRECTS: usize = 10;

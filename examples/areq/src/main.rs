@@ -42,10 +42,10 @@ use std::time::Duration;
 
 use clap::Parser;
 use futures::{StreamExt, stream};
-use reqwest::Client;
 use tokio::sync::mpsc;
 use tracing::{error, info};
 use url::Url;
+use webfetch::Client;
 
 use crate::fetch::{Failure, Limits, fetch_html};
 use crate::output::{PageRows, WriteFailed};
