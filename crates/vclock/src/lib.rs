@@ -96,6 +96,7 @@ pub mod runtime {
 
     /// `tokio::runtime::Builder::new_current_thread()`, with the clock paused under test.
     pub fn new_current_thread() -> Builder {
+        crate::__private::output_failures_end_quietly();
         let mut builder = Builder::new_current_thread();
         if crate::is_paused() {
             builder.start_paused(true);
@@ -108,12 +109,48 @@ pub mod runtime {
 #[doc(hidden)]
 pub mod __private {
     use std::future::Future;
+    use std::io::{self, Write};
+    use std::sync::Once;
 
+    /// The runtime of `#[vclock::main]`. One that cannot start (under `ulimit -n 8` it runs
+    /// out of files to open) ends the program with one line, where `#[tokio::main]` panics.
     fn runtime() -> tokio::runtime::Runtime {
-        crate::runtime::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("failed to build the tokio runtime")
+        match crate::runtime::new_current_thread().enable_all().build() {
+            Ok(runtime) => runtime,
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "error: cannot start the tokio runtime: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+
+    /// `println!` panics when stdout cannot be written: a closed pipe (`| head -n 1`), a
+    /// full disk (`> /dev/full`). The lessons print with `println!`, as the originals print
+    /// with `print`; under vclock such a failure ends the program with one line on stderr
+    /// and exit code 1 instead of a panic and its backtrace. (The network examples write
+    /// with `writeln!` and handle the error themselves: see crates/webfetch.)
+    pub fn output_failures_end_quietly() {
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            let default = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                let payload = info.payload();
+                let message = (payload.downcast_ref::<String>().map(String::as_str))
+                    .or_else(|| payload.downcast_ref::<&str>().copied())
+                    .unwrap_or_default();
+                if let Some(cause) = message.strip_prefix("failed printing to stdout: ") {
+                    let _ = writeln!(
+                        io::stderr(),
+                        "error: cannot write to standard output: {cause}"
+                    );
+                    std::process::exit(1);
+                }
+                if message.starts_with("failed printing to stderr: ") {
+                    std::process::exit(1);
+                }
+                default(info);
+            }));
+        });
     }
 
     /// What `#[vclock::main]` expands to on `async fn main`.
@@ -127,6 +164,7 @@ pub mod __private {
 
     /// What `#[vclock::main]` expands to on a blocking `fn main`.
     pub fn run_blocking<R>(body: impl FnOnce() -> R) -> R {
+        output_failures_end_quietly();
         if !crate::is_paused() {
             return body();
         }
