@@ -15,8 +15,9 @@ async fn main() {
     // Python prints `<Task pending name='Task-2' …>`; tokio's JoinHandle shows the task's id.
     println!("{a_task:?}");
 
-    // asyncio.sleep(0): give every other task a turn; the spawned one runs now.
-    tokio::task::yield_now().await;
+    // asyncio.sleep(0): to the back of the line of ready tasks, so the spawned one runs now
+    // (see count_sleep_0 for why this yield_now and not tokio's).
+    futures_lite::future::yield_now().await;
     println!("before await for task");
 
     let result = a_task.await.expect("the task panicked");

@@ -15,9 +15,10 @@ async fn main() {
     // Python prints `<coroutine object answer at 0x…>`; the nearest Rust is the future's type.
     println!("{}", std::any::type_name_of_val(&a_coroutine));
 
-    // asyncio.sleep(0): give every other task a turn. There is none, and the future
-    // has not started: nothing has polled it.
-    tokio::task::yield_now().await;
+    // asyncio.sleep(0): to the back of the line of ready tasks (see count_sleep_0 for why
+    // this yield_now and not tokio's). There is no other task, and the future has not
+    // started: nothing has polled it.
+    futures_lite::future::yield_now().await;
     println!("before await for coroutine");
 
     let result = a_coroutine.await;

@@ -24,8 +24,9 @@ async fn main() {
     let task1 = tokio::spawn(say_after(1, "hello"));
     let task2 = tokio::spawn(say_after(2, "world"));
 
-    // asyncio.sleep(0): let both tasks start.
-    tokio::task::yield_now().await;
+    // asyncio.sleep(0): to the back of the line of ready tasks, so both tasks start (see
+    // count_sleep_0 for why this yield_now and not tokio's).
+    futures_lite::future::yield_now().await;
     println!("started at {}", time_of_day());
 
     // Wait until both tasks are completed (about 2 seconds).

@@ -21,8 +21,9 @@ async fn main() {
     // Python prints the task's repr here; any line will do, the grade leaves it free.
     println!("{}", std::any::type_name_of_val(&a_task));
 
-    // asyncio.sleep(0): give every other task a turn.
-    tokio::task::yield_now().await;
+    // asyncio.sleep(0): to the back of the line of ready tasks (see the example
+    // count_sleep_0 for why this yield_now and not tokio's).
+    futures_lite::future::yield_now().await;
     println!("before await for task");
 
     let result = a_task.await;
