@@ -1,7 +1,7 @@
 # Shortcuts; each target is one or two plain cargo commands you can also type yourself.
 EXAMPLE ?= async_chores
 
-.PHONY: run test lint snapshots real bench verify copy-out
+.PHONY: run test lint snapshots real bench verify copy-out timelines
 
 ## run: run one example in real time (make run EXAMPLE=count)
 run:
@@ -23,6 +23,10 @@ lint:
 copy-out:
 	tests/copy_out.sh
 
+## timelines: the chore lessons' timelines against their snapshots (builds with --cfg tokio_unstable in target/timeline)
+timelines:
+	cargo test -p learn --test timeline -- --ignored
+
 ## verify: the exercise track: every starting code fails its grade, every solution passes
 verify:
 	cargo run -q -p learn -- verify
@@ -40,3 +44,27 @@ real:
 ## bench: time http_requests_async and areq on the local site (1,000 pages; PAGES=, RUNS=), each against fetch_only, which only fetches
 bench:
 	tests/bench.sh
+
+.PHONY: book book-check
+
+## book: the book (book/build/index.html): installs mdbook once, writes every golden's output and every timeline, builds, checks
+## (BOOK_TIMELINES=skip leaves the timelines out until `learn timeline` exists)
+book:
+	mdbook --version >/dev/null 2>&1 || cargo install mdbook --version 0.5.4 --locked --no-default-features --features search
+	cargo run -q -p bookgen -- outputs
+	@if [ "$(BOOK_TIMELINES)" = skip ]; then \
+		echo "book: timelines skipped (BOOK_TIMELINES=skip)"; \
+	else \
+		mkdir -p book/src/generated/timelines && \
+		for dir in examples/*/ exercises/*/; do \
+			name=$$(basename "$$dir"); \
+			cargo run -q -p learn -- timeline "$$name" --svg "book/src/generated/timelines/$$name.svg" || exit 1; \
+		done; \
+	fi
+	rm -rf book/build
+	mdbook build book
+	cargo run -q -p bookgen -- check $(if $(filter skip,$(BOOK_TIMELINES)),--skip-timelines)
+
+## book-check: the built book in headless Chromium: async_chores's page shows its timeline, every lane (installs chromium if missing)
+book-check:
+	tests/book_check.sh

@@ -13,6 +13,8 @@
 //! The `learn` command (`cargo run -p learn`) is built on this; so are the workspace tests
 //! that check the README and the exercise folders against the track.
 
+pub mod timeline;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;

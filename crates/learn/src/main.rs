@@ -13,7 +13,7 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use check::{Grade, Status, Workspace, first_error, where_it_fails};
-use learn::{Exercise, INFO_TOML, Track};
+use learn::{Exercise, INFO_TOML, Track, timeline};
 
 #[derive(Parser)]
 #[command(
@@ -59,6 +59,23 @@ enum Command {
     /// grades both against the exercise's goldens. Exits with 1 if any exercise's starting
     /// code passes or does not compile, or its solution fails, or it has no folder or golden.
     Verify,
+    /// Draw an example's or exercise's tasks over virtual time, from a paused-clock run.
+    ///
+    /// One lane per task (the main task included): when it runs, waits and blocks the
+    /// thread, and the lines it prints, placed where they happen. Builds the program with
+    /// tokio's task hooks (`--cfg tokio_unstable`) in target/timeline, then runs it with its
+    /// golden's arguments (golden/NAME.out). Point it at your exercise attempt to see why it
+    /// takes the time it takes.
+    Timeline {
+        /// The example or exercise, e.g. async_chores or ex_chores.
+        name: String,
+        /// Write the chart as SVG to this file instead of printing it as text.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<std::path::PathBuf>,
+        /// Arguments for the program instead of its golden's (after `--`).
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
 }
 
 /// Why the command stopped early: one line for stderr, and the exit code.
@@ -112,6 +129,16 @@ fn run(command: Command) -> Result<ExitCode, Stop> {
             watch(&workspace, &track, first)
         }
         Command::Verify => verify(&workspace()?, &track),
+        Command::Timeline { name, svg, args } => {
+            let args = (!args.is_empty()).then_some(args);
+            let chart = timeline::record(&root, &name, args).map_err(failure)?;
+            match svg {
+                Some(path) => std::fs::write(&path, timeline::svg(&name, &chart))
+                    .map_err(|e| failure(format!("cannot write {}: {e}", path.display())))?,
+                None => print!("{}", timeline::text(&name, &chart)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

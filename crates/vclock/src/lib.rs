@@ -26,8 +26,10 @@ use std::sync::OnceLock;
 mod offthread;
 #[cfg(target_os = "linux")]
 mod std_sleep;
+mod timeline;
 
 pub use offthread::NOTES_ENV;
+pub use timeline::TIMELINE_ENV;
 
 /// Marks `fn main` of an example; see the crate documentation.
 ///
@@ -76,7 +78,8 @@ pub mod thread {
     /// where none can (no paused runtime built, as with a plain `#[tokio::main]`), and
     /// nothing happened. Never panics: `std::thread::sleep` comes here from C.
     pub(crate) fn try_sleep_paused(duration: Duration) -> bool {
-        match crate::offthread::sleep(duration) {
+        crate::timeline::blocking(true);
+        let taken = match crate::offthread::sleep(duration) {
             crate::offthread::Taken::Slept => true,
             crate::offthread::Taken::NoRuntime => false,
             crate::offthread::Taken::RuntimeThread => {
@@ -86,7 +89,9 @@ pub mod thread {
                 crate::offthread::advance(duration);
                 true
             }
-        }
+        };
+        crate::timeline::blocking(false);
+        taken
     }
 }
 
@@ -101,6 +106,7 @@ pub mod runtime {
         if crate::is_paused() {
             builder.start_paused(true);
             crate::offthread::install(&mut builder);
+            crate::timeline::hook(&mut builder);
         }
         builder
     }
@@ -157,7 +163,8 @@ pub mod __private {
     pub fn block_on<F: Future>(body: F) -> F::Output {
         let runtime = runtime();
         crate::offthread::remember(runtime.handle());
-        let output = runtime.block_on(body);
+        crate::timeline::begin(runtime.handle());
+        let output = runtime.block_on(crate::timeline::main_lane(body));
         crate::offthread::shut_down();
         output
     }
@@ -170,7 +177,8 @@ pub mod __private {
         }
         let runtime = runtime();
         crate::offthread::remember(runtime.handle());
+        crate::timeline::begin(runtime.handle());
         let _context = runtime.enter();
-        body()
+        crate::timeline::blocking_main(body)
     }
 }
