@@ -34,36 +34,46 @@ done
 [ -n "$base" ] || { echo "bench: the site did not start" >&2; cat "$work/site.log" >&2; exit 2; }
 for i in $(seq 0 $((pages - 1))); do echo "$base/page/$i.html"; done > "$work/urls.txt"
 
-# measure LABEL NOFILE COMMAND...: runs COMMAND `runs` times in $work; prints one table row
-# and leaves the median wall time, in seconds, in $median. The ratio is to $baseline, if set.
-# The wall time is the shell's clock (GNU time's has only hundredths of a second, too coarse
-# for fetch_only's few tens of milliseconds for 1,000 pages).
-measure() {
-  local label=$1 nofile=$2
-  shift 2
-  local walls=() peak=0 status=0 start end
-  for _ in $(seq "$runs"); do
-    start=$EPOCHREALTIME
-    (cd "$work" && ulimit -n "$nofile" && /usr/bin/time -f '%M' -o "$work/time" "$@" > /dev/null 2> "$work/stderr") || status=$?
-    end=$EPOCHREALTIME
-    walls+=("$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }')")
-    read -r kib < "$work/time"
-    [ "$kib" -gt "$peak" ] && peak=$kib
-  done
-  median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  local ratio=
-  [ -n "${baseline:-}" ] && ratio=$(awk -v m="$median" -v b="$baseline" 'BEGIN { printf "%.2f x", m / b }')
-  printf '%-20s %-12s %8s s %8s %8s MiB   exit %s\n' "$label" "nofile $nofile" "$median" "$ratio" \
-    "$(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }')" "$status"
+programs=(fetch_only http_requests_async areq)
+declare -A walls peaks statuses
+
+# run NOFILE PROGRAM: one run of PROGRAM on urls.txt in $work. Adds its wall time to
+# walls[PROGRAM], and keeps its largest max RSS and last nonzero exit status. The wall time is
+# the shell's clock: GNU time's has only hundredths of a second, too coarse for fetch_only's
+# few tens of milliseconds for 1,000 pages.
+run() {
+  local nofile=$1 program=$2 start end kib status=0
+  start=$EPOCHREALTIME
+  (cd "$work" && ulimit -n "$nofile" && /usr/bin/time -f '%M' -o "$work/time" "$target/$program" urls.txt > /dev/null 2> "$work/stderr") || status=$?
+  end=$EPOCHREALTIME
+  walls[$program]+="$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }') "
+  read -r kib < "$work/time"
+  [ "$kib" -gt "${peaks[$program]:-0}" ] && peaks[$program]=$kib
+  [ "$status" -ne 0 ] && statuses[$program]=$status
+  return 0
+}
+
+median() {
+  printf '%s\n' $1 | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
 
 echo "$pages pages at $base, median of $runs runs, its ratio to fetch_only's, largest max RSS:"
 for nofile in "$(ulimit -n)" 256; do
-  baseline=
-  measure fetch_only "$nofile" "$target/fetch_only" urls.txt
-  baseline=$median
-  measure http_requests_async "$nofile" "$target/http_requests_async" urls.txt
-  measure areq "$nofile" "$target/areq" urls.txt
+  walls=() peaks=() statuses=()
+  # Round after round, so that whatever else the machine is doing weighs on each alike.
+  for _ in $(seq "$runs"); do
+    for program in "${programs[@]}"; do
+      run "$nofile" "$program"
+    done
+  done
+  baseline=$(median "${walls[fetch_only]}")
+  for program in "${programs[@]}"; do
+    wall=$(median "${walls[$program]}")
+    ratio=$(awk -v w="$wall" -v b="$baseline" 'BEGIN { printf "%.2f x", w / b }')
+    mib=$(awk -v k="${peaks[$program]}" 'BEGIN { printf "%.1f", k / 1024 }')
+    printf '%-20s %-12s %7s s %8s %7s MiB   exit %s\n' "$program" "nofile $nofile" "$wall" \
+      "$ratio" "$mib" "${statuses[$program]:-0}"
+  done
 done
 rows=$(($(wc -l < "$work/foundurls.txt") - 1))
 echo "areq wrote $rows rows to foundurls.txt in its last run"

@@ -1,7 +1,7 @@
 //! The baseline of `make bench`: what fetching the pages costs on its own. Same runtime,
-//! same client settings and same concurrency as `http_requests_async` and `areq`, but no
-//! parsing and no output per page, so the time an example takes beyond this one is the time
-//! it spends on its own work (titles, links, logging, writing).
+//! same client (`webfetch::client`) and same concurrency as `http_requests_async` and
+//! `areq`, but no parsing and no output per page, so the time an example takes beyond this
+//! one is the time it spends on its own work (titles, links, logging, writing).
 //!
 //! Usage: `fetch_only urls.txt [--limit N]`. Prints one line:
 //! `1000 pages, 0 failed, 1104893 bytes`.
@@ -39,8 +39,6 @@ async fn fetch(client: &reqwest::Client, url: &str) -> reqwest::Result<usize> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
-    // rustls, reqwest's TLS, needs its cryptography chosen once per program.
-    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let args = Args::parse();
     let list = match tokio::fs::read_to_string(&args.urls).await {
         Ok(list) => list,
@@ -54,15 +52,10 @@ async fn main() -> ExitCode {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let client = match reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .connect_timeout(Duration::from_secs(5))
-        .no_proxy()
-        .build()
-    {
+    let client = match webfetch::client(TIMEOUT) {
         Ok(client) => client,
         Err(e) => {
-            eprintln!("fetch_only: cannot build the HTTP client: {e}");
+            eprintln!("fetch_only: {e}");
             return ExitCode::from(2);
         }
     };

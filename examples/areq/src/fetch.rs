@@ -1,5 +1,6 @@
 //! One page's GET (`fetch_html`): the response checked, its body read and decoded.
 
+// ANCHOR: main
 use std::fmt;
 use std::time::Duration;
 
@@ -68,12 +69,17 @@ pub struct Limits {
     pub max_bytes: u64,
 }
 
-/// GETs `url` and returns its body as text; any status of 400 or more is an error
-/// (`raise_for_status()`). Logs `Got response` once the status is known to be good.
-pub async fn fetch_html(client: &Client, url: &str, limits: &Limits) -> Result<String, FetchError> {
-    let page = parse_url(url)?;
+/// GETs `page` (`url` as listed, parsed) and returns its body as text; any status of 400 or
+/// more is an error (`raise_for_status()`). Logs `Got response` once the status is known
+/// to be good.
+pub async fn fetch_html(
+    client: &Client,
+    url: &str,
+    page: &Url,
+    limits: &Limits,
+) -> Result<String, FetchError> {
     let mut response = client
-        .get(page)
+        .get(page.clone())
         .send()
         .await
         .map_err(|e| request_error(e, limits))?;
@@ -243,3 +249,4 @@ mod tests {
         assert!(parse_url("https://127.0.0.1:8443/page/1.html").is_ok());
     }
 }
+// ANCHOR_END: main

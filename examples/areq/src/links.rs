@@ -1,6 +1,7 @@
 //! Finding a page's links (`HREF_RE.findall(html)`) and making them absolute
 //! (`urllib.parse.urljoin(url, link)`).
 
+// ANCHOR: main
 use std::collections::HashSet;
 
 use tracing::error;
@@ -161,3 +162,4 @@ mod tests {
         assert_eq!(found, ["http://127.0.0.1:8765/dir/ok.html"]);
     }
 }
+// ANCHOR_END: main

@@ -29,6 +29,7 @@
 //!   failed write or Ctrl-C, the log says how many whole pages it holds.
 //! - No more pages in flight than the open-file limit (`ulimit -n`) can hold.
 
+// ANCHOR: main
 mod fetch;
 mod links;
 mod log;
@@ -44,10 +45,9 @@ use clap::Parser;
 use futures::{StreamExt, stream};
 use tokio::sync::mpsc;
 use tracing::{error, info};
-use url::Url;
 use webfetch::Client;
 
-use crate::fetch::{Failure, Limits, fetch_html};
+use crate::fetch::{Failure, Limits, fetch_html, parse_url};
 use crate::output::{PageRows, WriteFailed};
 
 /// Fetch many pages at once, find their links, and write them to a file.
@@ -95,16 +95,18 @@ fn unique_urls(list: &str) -> Vec<String> {
 /// One page (`write_one` and `parse`): fetch it, find its links, log, and send its rows to
 /// the writer. Returns whether the page was fetched and parsed.
 async fn crawl(client: &Client, url: &str, limits: &Limits, rows: mpsc::Sender<PageRows>) -> bool {
-    let html = match fetch_html(client, url, limits).await {
-        Ok(html) => html,
+    let fetched = match parse_url(url) {
+        Ok(page) => fetch_html(client, url, &page, limits)
+            .await
+            .map(|html| (page, html)),
+        Err(e) => Err(e),
+    };
+    let (page, html) = match fetched {
+        Ok(fetched) => fetched,
         Err(e) => {
             error!("{}", Failure { url, error: &e });
             return false;
         }
-    };
-    // fetch_html has parsed the URL already, so this cannot fail.
-    let Ok(page) = Url::parse(url) else {
-        return false;
     };
     let links = links::find_links(url, &page, &html);
     info!("Found {} links for {url}", links.len());
@@ -220,3 +222,4 @@ fn fail(message: std::fmt::Arguments<'_>) -> ExitCode {
     let _ = writeln!(std::io::stderr(), "areq: {message}");
     ExitCode::FAILURE
 }
+// ANCHOR_END: main
