@@ -47,23 +47,19 @@ bench:
 
 .PHONY: book book-check
 
-## book: the book (book/build/index.html): installs mdbook once, writes every golden's output and every timeline, builds, checks
-## (BOOK_TIMELINES=skip leaves the timelines out until `learn timeline` exists)
+## book: the book (book/build/index.html): installs mdbook once, writes every golden's output and the timeline of each
+## example and exercise on the paused clock (`bookgen timelines` lists them), builds, checks
 book:
 	mdbook --version >/dev/null 2>&1 || cargo install mdbook --version 0.5.4 --locked --no-default-features --features search
 	cargo run -q -p bookgen -- outputs
-	@if [ "$(BOOK_TIMELINES)" = skip ]; then \
-		echo "book: timelines skipped (BOOK_TIMELINES=skip)"; \
-	else \
-		mkdir -p book/src/generated/timelines && \
-		for dir in examples/*/ exercises/*/; do \
-			name=$$(basename "$$dir"); \
-			cargo run -q -p learn -- timeline "$$name" --svg "book/src/generated/timelines/$$name.svg" || exit 1; \
-		done; \
-	fi
+	rm -rf book/src/generated/timelines
+	mkdir -p book/src/generated/timelines
+	for name in $$(cargo run -q -p bookgen -- timelines); do \
+		cargo run -q -p learn -- timeline "$$name" --svg "book/src/generated/timelines/$$name.svg" || exit 1; \
+	done
 	rm -rf book/build
 	mdbook build book
-	cargo run -q -p bookgen -- check $(if $(filter skip,$(BOOK_TIMELINES)),--skip-timelines)
+	cargo run -q -p bookgen -- check
 
 ## book-check: the built book in headless Chromium: async_chores's page shows its timeline, every lane (installs chromium if missing)
 book-check:

@@ -233,7 +233,7 @@ pub fn svg(name: &str, timeline: &Timeline) -> String {
     );
     let _ = writeln!(
         out,
-        r#"<style>.timeline text{{font:12px sans-serif}} .wait{{stroke:#999;stroke-width:2}} .block{{fill:#c0392b}} .run{{stroke:#2471a3;stroke-width:3}} .printed{{fill:#1e8449}}</style>"#
+        r#"<style>svg.timeline text{{font:12px sans-serif}} svg.timeline .wait{{stroke:#999;stroke-width:2}} svg.timeline .block{{fill:#c0392b}} svg.timeline .run{{stroke:#2471a3;stroke-width:3}} svg.timeline .printed{{fill:#1e8449}}</style>"#
     );
     let step = step(end).max(end / 10);
     let mut t = 0;

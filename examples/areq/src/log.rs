@@ -2,6 +2,7 @@
 //! `HH:MM:SS LEVEL:areq: message`, from the format `%(asctime)s %(levelname)s:%(name)s:
 //! %(message)s` with the date format `%H:%M:%S`.
 
+// ANCHOR: main
 use std::fmt;
 
 use tracing::{Event, Level, Subscriber};
@@ -56,3 +57,4 @@ pub fn init() {
         .with(lines.with_filter(LevelFilter::INFO))
         .init();
 }
+// ANCHOR_END: main

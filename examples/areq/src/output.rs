@@ -6,6 +6,7 @@
 //! after a failed write (a full disk) the file is cut back to the end of the last whole
 //! page, and the crawl stops, since nothing more could be kept.
 
+// ANCHOR: main
 use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -89,3 +90,4 @@ async fn write_block(out: &mut BufWriter<File>, block: &str) -> io::Result<()> {
     out.write_all(block.as_bytes()).await?;
     out.flush().await
 }
+// ANCHOR_END: main

@@ -5,6 +5,7 @@
 //! they were started in; in Rust, a `FuturesUnordered` stream does the same. The 1-second
 //! task's result comes first, the 2-second one's a second later.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -39,3 +40,4 @@ async fn main() {
     // Python spells its booleans True and False.
     println!("Both tasks done: {}", if done { "True" } else { "False" });
 }
+// ANCHOR_END: main

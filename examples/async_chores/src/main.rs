@@ -5,6 +5,7 @@
 //! else does, so no machine is noticed as finished (and the dryer not started) until every
 //! potato is clean. Compare `async_chores_async`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -60,3 +61,4 @@ async fn main() {
     // `{:?}` prints a float the way Python does: 10.0, not 10.
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

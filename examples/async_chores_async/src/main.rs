@@ -6,6 +6,7 @@
 //! notices the finished machines, and the dryer starts while potatoes are still being
 //! cleaned. Everything is done in about 7 s instead of 10. Compare `async_chores`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -63,3 +64,4 @@ async fn main() {
     // `{:?}` prints a float the way Python does: 10.0, not 10.
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

@@ -7,6 +7,7 @@
 //!
 //! It writes `hello.txt` in the current folder, as the original does.
 
+// ANCHOR: main
 use std::io::SeekFrom;
 use std::process::ExitCode;
 
@@ -49,3 +50,4 @@ async fn main() -> ExitCode {
         }
     }
 }
+// ANCHOR_END: main

@@ -6,6 +6,7 @@
 //!
 //! Usage: `cargo run -p async_queue -- 3` for three workers.
 
+// ANCHOR: main
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -94,3 +95,4 @@ mod tests {
         assert_eq!(py_float(9999999999999998.0), "9999999999999998.0");
     }
 }
+// ANCHOR_END: main

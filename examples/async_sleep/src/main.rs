@@ -3,6 +3,7 @@
 //! Lesson: while one task awaits a sleep, another runs. Blue and Green wait at the same
 //! time, so Green finishes first and the whole takes 2 s, not 3. Compare `sleep`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -28,3 +29,4 @@ async fn main() {
     .expect("a task panicked");
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

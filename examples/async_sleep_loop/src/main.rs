@@ -4,6 +4,7 @@
 //! Four tasks are created in a loop and then awaited one by one, but all four sleep at the
 //! same time: 1 s in all, not 4. Compare `sleep_loop`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -27,3 +28,4 @@ async fn main() {
     // `{:?}` prints a float the way Python does: 1.0, not 1.
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

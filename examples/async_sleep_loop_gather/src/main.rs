@@ -4,6 +4,7 @@
 //! `try_join_all`, which stops at the first failure as gather does). Four 1-second
 //! sleeps, 1 s in all. Compare `async_sleep_loop`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -26,3 +27,4 @@ async fn main() {
     // `{:?}` prints a float the way Python does: 1.0, not 1.
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

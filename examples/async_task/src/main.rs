@@ -4,6 +4,7 @@
 //! before anyone awaits it: "start to answer" comes before "before await for task".
 //! Compare `co_routine`, where a bare future waits to be awaited.
 
+// ANCHOR: main
 async fn answer() -> u32 {
     println!("start to answer");
     42
@@ -23,3 +24,4 @@ async fn main() {
     let result = a_task.await.expect("the task panicked");
     println!("result is {result} after await");
 }
+// ANCHOR_END: main

@@ -8,6 +8,7 @@
 //!
 //! Usage: `cargo run -p asyncq -- -p 2 -c 4` (default: 5 producers, 10 consumers).
 
+// ANCHOR: main
 mod queue;
 
 use std::sync::Arc;
@@ -104,3 +105,4 @@ async fn main() {
     let elapsed = start.elapsed().as_secs_f64();
     println!("Program completed in {elapsed:0.5} seconds.");
 }
+// ANCHOR_END: main

@@ -8,6 +8,7 @@
 //! receiver already waiting for it, and async-channel moves an unused wake-up on to the next
 //! waiter; both hand items to other consumers than asyncio does.
 
+// ANCHOR: main
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
@@ -44,3 +45,4 @@ impl<T> Queue<T> {
         }
     }
 }
+// ANCHOR_END: main

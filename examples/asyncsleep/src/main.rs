@@ -7,6 +7,7 @@
 //! The notebook asks for the event loop and creates the tasks on it by hand. Here that loop
 //! is a tokio runtime built explicitly, and `Runtime::spawn` is `loop.create_task`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -34,3 +35,4 @@ fn main() {
         two.await.expect("a task panicked");
     });
 }
+// ANCHOR_END: main

@@ -10,6 +10,7 @@
 //!
 //! Usage: `cargo run -p chained -- 9 6 3` (default: 1 2 3).
 
+// ANCHOR: main
 use std::time::Duration;
 
 use clap::Parser;
@@ -72,3 +73,4 @@ async fn main() {
     let end = start.elapsed().as_secs_f64();
     println!("Program finished in {end:0.2} seconds.");
 }
+// ANCHOR_END: main

@@ -4,6 +4,7 @@
 //! does nothing until it is awaited, so "start to answer" comes only after "before await
 //! for coroutine". Compare `async_task`, where a spawned task starts by itself.
 
+// ANCHOR: main
 async fn answer() -> u32 {
     println!("start to answer");
     42
@@ -24,3 +25,4 @@ async fn main() {
     let result = a_coroutine.await;
     println!("result is {result} after await");
 }
+// ANCHOR_END: main

@@ -4,6 +4,7 @@
 //! step and the peach counter 0.2 s, so apples come twice as often. When both sleeps end
 //! at the same moment, the one started first wakes first, as in asyncio.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -29,3 +30,4 @@ async fn main() {
     // `{:?}` prints a float the way Python does: 2.0, not 2.
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

@@ -10,6 +10,7 @@
 //! also yields, but wakes the tasks that yielded together in no promised order (today, the
 //! last one first), and A and B would not alternate.
 
+// ANCHOR: main
 use futures::future::try_join_all;
 
 async fn count(name: &str) {
@@ -32,3 +33,4 @@ async fn main() {
         .await
         .expect("a task panicked");
 }
+// ANCHOR_END: main

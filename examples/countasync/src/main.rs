@@ -4,6 +4,7 @@
 //! it awaits its sleep, the next one runs: One One One, then Two Two Two, in 1 s instead
 //! of 3. Compare `countsync`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -26,3 +27,4 @@ async fn main() {
     // Python prints its script's name (`__file__`); this prints the source file's.
     println!("{} executed in {elapsed:0.2} seconds.", file!());
 }
+// ANCHOR_END: main

@@ -3,6 +3,7 @@
 //! Lesson: three blocking `count()` calls run one after another, each waiting its second
 //! in full: One Two, One Two, One Two, in 3 s. Compare `countasync`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 // tokio's Instant is std's Instant, except that it follows tokio's clock when the tests
@@ -26,3 +27,4 @@ fn main() {
     // Python prints its script's name (`__file__`); this prints the source file's.
     println!("{} executed in {elapsed:0.2} seconds.", file!());
 }
+// ANCHOR_END: main

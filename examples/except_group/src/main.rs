@@ -7,6 +7,7 @@
 //! `match` sorts the errors by kind. The handlers run in their own order (ValueError,
 //! TypeError, IndexError), whatever order the tasks failed in.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::task::JoinSet;
@@ -70,3 +71,4 @@ async fn main() {
         println!("[IndexError handled] {index:?}");
     }
 }
+// ANCHOR_END: main

@@ -5,6 +5,7 @@
 //! `print_numbers` counts every 0.5 s, so "Data fetched" comes between 3 and 4, and the whole
 //! takes 5 s rather than 7. Awaiting the first task does not stop the second from running.
 
+// ANCHOR: main
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -34,3 +35,4 @@ async fn main() {
     task1.await.expect("fetch_data panicked");
     task2.await.expect("print_numbers panicked");
 }
+// ANCHOR_END: main

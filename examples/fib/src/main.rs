@@ -8,6 +8,7 @@
 //! The notebook steps a `fib(10)` once by hand (showing `0`), then prints `fib(5)` with a for
 //! loop. This port does both, then consumes the same sequence as a stream.
 
+// ANCHOR: main
 use futures::stream::{self, Stream, StreamExt};
 
 /// The Fibonacci numbers below `limit`. Where the Python generator keeps `a` and `b` in its
@@ -63,3 +64,4 @@ async fn main() {
         println!("{i}");
     }
 }
+// ANCHOR_END: main

@@ -13,6 +13,7 @@
 //! The original prints nothing; this port then counts the files and their sizes and prints
 //! one line about them, so you can see the work was done.
 
+// ANCHOR: main
 use std::io;
 use std::path::Path;
 use std::process::ExitCode;
@@ -101,3 +102,4 @@ async fn main() -> ExitCode {
         }
     }
 }
+// ANCHOR_END: main

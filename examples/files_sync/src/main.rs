@@ -7,6 +7,7 @@
 //! The original prints nothing; this port then counts the files and their sizes and prints
 //! one line about them, so you can see the work was done.
 
+// ANCHOR: main
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
@@ -78,3 +79,4 @@ fn main() -> ExitCode {
         }
     }
 }
+// ANCHOR_END: main

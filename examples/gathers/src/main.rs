@@ -4,6 +4,7 @@
 //! results in the order the tasks were given, not the order they finished: the 2-second
 //! task's result comes first because it was listed first.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -36,3 +37,4 @@ async fn main() {
     println!("Both tasks done: {}", if done { "True" } else { "False" });
     println!("result: {result:?}");
 }
+// ANCHOR_END: main

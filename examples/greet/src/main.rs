@@ -5,6 +5,7 @@
 //! greets say Hello, then all wait at the same time, 1 s in all. (The async greet prints the
 //! names with `[sync]`, as the notebook's did.)
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -45,3 +46,4 @@ async fn main() {
     .expect("a greet panicked");
     println!("Async executed in: {:?}", s.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

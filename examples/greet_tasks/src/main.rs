@@ -5,6 +5,7 @@
 //! before the next line. Awaited one after the other, a 1 s and a 2 s greet take 3 s.
 //! Spawned as tasks first, both run at once and the pair takes 2 s, the longer of the two.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::{Instant, sleep};
@@ -47,3 +48,4 @@ async fn main() {
     main_await().await;
     main_create_task().await;
 }
+// ANCHOR_END: main

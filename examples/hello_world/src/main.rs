@@ -5,6 +5,7 @@
 //! awaits a 1 s sleep that stands for I/O, then prints again. `#[vclock::main]` (in your own
 //! program, `#[tokio::main]`) builds the runtime and runs `main` on it, as `asyncio.run` does.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -20,3 +21,4 @@ async fn hello_world() {
 async fn main() {
     hello_world().await;
 }
+// ANCHOR_END: main

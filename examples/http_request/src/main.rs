@@ -11,6 +11,7 @@
 //! system's, or those of the file named by `SSL_CERT_FILE`, as for curl and Python. The
 //! plumbing (the client, errors in words) is in `crates/webfetch`.
 
+// ANCHOR: main
 use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -54,3 +55,4 @@ async fn fetch(args: Args) -> Result<usize, Fatal> {
         }
     }
 }
+// ANCHOR_END: main

@@ -9,6 +9,7 @@
 //! LIMIT URLs of the file, PARALLEL workers. The plumbing (the client, the fetch, the
 //! title, errors in words) is in `crates/webfetch`.
 
+// ANCHOR: main
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -97,3 +98,4 @@ async fn print_titles(args: Args) -> Result<usize, Fatal> {
     }
     Ok(failed)
 }
+// ANCHOR_END: main

@@ -8,6 +8,7 @@
 //! (`cargo run -p site -- --port 8080`) serves pages to try it on. The plumbing (the client,
 //! the fetch, the title, errors in words) is in `crates/webfetch`.
 
+// ANCHOR: main
 use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -55,3 +56,4 @@ fn print_titles(args: Args) -> Result<usize, Fatal> {
     }
     Ok(failed)
 }
+// ANCHOR_END: main

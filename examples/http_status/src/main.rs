@@ -13,6 +13,7 @@
 //! trusted are the system's, or those of the file named by `SSL_CERT_FILE`, as for curl and
 //! Python. The plumbing (the client, errors in words) is in `crates/webfetch`.
 
+// ANCHOR: main
 use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -65,3 +66,4 @@ async fn get(args: Args) -> Result<usize, Fatal> {
     writeln!(stdout, "{status}\n{body}")?;
     Ok(0)
 }
+// ANCHOR_END: main

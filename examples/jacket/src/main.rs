@@ -6,6 +6,7 @@
 //! 2 s in all. The temperature is drawn at random (10 to 40), like Python's unseeded
 //! `random.randint`, so the advice changes from run to run.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -35,3 +36,4 @@ async fn main() {
     };
     println!("Temperature: {temperature} {msg}");
 }
+// ANCHOR_END: main

@@ -4,6 +4,7 @@
 //! side by side. Each `outer` runs phase 1, then phase 2 with phase 1's result; the three
 //! outers overlap, so every phase 1 starts before any phase 2.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -38,3 +39,4 @@ async fn main() {
     // The original returns the results without printing them.
     let _ = results;
 }
+// ANCHOR_END: main

@@ -4,6 +4,7 @@
 //! consumed item by item (`async for` is `while let Some(x) = stream.next().await`), or
 //! filtered and collected in one expression, as Python's async comprehension does.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::stream::{self, Stream, StreamExt};
@@ -36,3 +37,4 @@ async fn main() {
         .await;
     println!("{f:?}");
 }
+// ANCHOR_END: main

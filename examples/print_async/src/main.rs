@@ -4,6 +4,7 @@
 //! started: Second (1 s) prints before First (2 s), and the whole takes 2 s.
 //! Compare `print_sync`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -27,3 +28,4 @@ async fn main() {
     // `{:?}` prints a float the way Python does: 2.0, not 2.
     println!("Elapsed: {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

@@ -3,6 +3,7 @@
 //! Lesson: blocking calls finish in the order they are made. First waits 2 s and prints,
 //! then Second waits 1 s and prints: 3 s in all. Compare `print_async`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 // tokio's Instant is std's Instant, except that it follows tokio's clock when the tests
@@ -23,3 +24,4 @@ fn main() {
     // `{:?}` prints a float the way Python does: 3.0, not 3.
     println!("Elapsed: {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

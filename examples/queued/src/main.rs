@@ -6,6 +6,7 @@
 //! The delays come from a generator seeded like the original's, so they are the published
 //! ones.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use async_channel::{Receiver, Sender};
@@ -81,3 +82,4 @@ async fn main() {
     let end = start.elapsed().as_secs_f64();
     println!("\n==> Total time: {end:.2} seconds");
 }
+// ANCHOR_END: main

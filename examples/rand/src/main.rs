@@ -6,6 +6,7 @@
 //! seeded like the original (`random.seed(444)`) and draws what CPython draws, so the
 //! numbers are the published ones too.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -36,3 +37,4 @@ async fn main() {
     println!();
     println!("r1: {}, r2: {}, r3: {}", res[0], res[1], res[2]);
 }
+// ANCHOR_END: main

@@ -4,6 +4,7 @@
 //! Lesson: tasks run side by side. Both start at the first yield; hello after 1 s, world
 //! after 2 s, and everything is finished 2 s after it started, not 3.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -35,3 +36,4 @@ async fn main() {
 
     println!("finished at {}", time_of_day());
 }
+// ANCHOR_END: main

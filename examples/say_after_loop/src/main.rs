@@ -7,6 +7,7 @@
 //! `Handle::current()` is the running loop, and spawning on it is `loop.create_task`. As the
 //! notebook says, this is the less common form; prefer the attribute.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::runtime::Handle;
@@ -35,3 +36,4 @@ fn main() {
     // loop.close(): nothing is left to run; a task still pending would be dropped.
     runtime.shutdown_background();
 }
+// ANCHOR_END: main

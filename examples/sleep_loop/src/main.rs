@@ -3,6 +3,7 @@
 //! Lesson: a loop of blocking sleeps takes the sum of them: four 1-second sleeps, 4 s.
 //! Compare `async_sleep_loop`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 // tokio's Instant is std's Instant, except that it follows tokio's clock when the tests
@@ -24,3 +25,4 @@ fn main() {
     // `{:?}` prints a float the way Python does: 4.0, not 4.
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

@@ -3,6 +3,7 @@
 //! Lesson: blocking waits happen one after another. First waits 2 s, then Second waits 1 s:
 //! 3 s in all. Compare `sleep_async`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 // tokio's Instant is std's Instant, except that it follows tokio's clock when the tests
@@ -25,3 +26,4 @@ fn main() {
     say("Second", 1);
     println!("Elapsed: {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

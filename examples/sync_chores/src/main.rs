@@ -4,6 +4,7 @@
 //! here we stand and wait for every one of them: the chores take the sum of their times,
 //! about 20 seconds. Compare `async_chores`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 // tokio's Instant is std's Instant, except that it follows tokio's clock when the tests
@@ -55,3 +56,4 @@ fn main() {
     // `{:?}` prints a float the way Python does: 20.0, not 20.
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

@@ -3,6 +3,7 @@
 //! Lesson: a blocking wait holds up everything after it. The 2 s sleep finishes before the
 //! 1 s one starts, so the calls run strictly in turn: 3 s in all. Compare `asyncsleep`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 // vclock::thread::sleep is std::thread::sleep (see the README).
@@ -19,3 +20,4 @@ fn main() {
     syncsleep(2);
     syncsleep(1);
 }
+// ANCHOR_END: main

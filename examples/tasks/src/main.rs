@@ -4,6 +4,7 @@
 //! back a handle at once. The task has not run yet, so it is not done; awaiting the handle
 //! waits for it and gives its result.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -26,3 +27,4 @@ async fn main() {
     let result = task.await.expect("the task panicked");
     println!("result: {result:?}");
 }
+// ANCHOR_END: main

@@ -11,6 +11,7 @@
 //! solution printed (golden/ex_as_completed.out). Hint:
 //! `cargo run -p learn -- hint ex_as_completed`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -43,3 +44,4 @@ async fn main() {
     // Python spells its booleans True and False.
     println!("Both tasks done: {}", if done { "True" } else { "False" });
 }
+// ANCHOR_END: main

@@ -9,6 +9,7 @@
 //! Grade: `cargo test -p ex_async_sleep` passes when this program prints what the Python
 //! solution printed (golden/ex_async_sleep.out). Hint: `cargo run -p learn -- hint ex_async_sleep`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -38,3 +39,4 @@ async fn main() {
     .expect("a task panicked");
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

@@ -11,6 +11,7 @@
 //! solution printed (golden/ex_background.out). Hint:
 //! `cargo run -p learn -- hint ex_background`.
 
+// ANCHOR: main
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -40,3 +41,4 @@ async fn main() {
 
     task2.await.expect("print_numbers panicked");
 }
+// ANCHOR_END: main

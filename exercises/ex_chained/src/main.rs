@@ -12,6 +12,7 @@
 //! solution printed, for each command line in golden/ex_chained*.out. Hint:
 //! `cargo run -p learn -- hint ex_chained`. Usage: `cargo run -p ex_chained -- 9 6 3`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use clap::Parser;
@@ -76,3 +77,4 @@ async fn main() {
     let end = start.elapsed().as_secs_f64();
     println!("Program finished in {end:0.2} seconds.");
 }
+// ANCHOR_END: main

@@ -9,6 +9,7 @@
 //! Grade: `cargo test -p ex_chores` passes when this program prints what the Python
 //! solution printed (golden/ex_chores.out). Hint: `cargo run -p learn -- hint ex_chores`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use futures::future::try_join_all;
@@ -67,3 +68,4 @@ async fn main() {
     // `{:?}` prints a float the way Python does: 10.0, not 10.
     println!("Elapsed {:?}", start.elapsed().as_secs_f64());
 }
+// ANCHOR_END: main

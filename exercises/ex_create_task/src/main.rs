@@ -9,6 +9,7 @@
 //! Grade: `cargo test -p ex_create_task` passes when this program prints what the Python
 //! solution printed (golden/ex_create_task.out). Hint: `cargo run -p learn -- hint ex_create_task`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::{Instant, sleep};
@@ -46,3 +47,4 @@ async fn main() {
     main_await().await;
     main_create_task().await;
 }
+// ANCHOR_END: main

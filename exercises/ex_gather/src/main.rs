@@ -9,6 +9,7 @@
 //! Grade: `cargo test -p ex_gather` passes when this program prints what the Python
 //! solution printed (golden/ex_gather.out). Hint: `cargo run -p learn -- hint ex_gather`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::{Instant, sleep};
@@ -31,3 +32,4 @@ async fn main() {
     // Python prints its script's name (`__file__`); this prints the source file's.
     println!("{} executed in {elapsed:0.2} seconds.", file!());
 }
+// ANCHOR_END: main

@@ -13,6 +13,7 @@
 //!
 //! Usage: `cargo run -p ex_queue -- -p 2 -c 4` (default: 5 producers, 10 consumers).
 
+// ANCHOR: main
 mod queue {
     //! asyncio.Queue, as far as this program uses it, with asyncio's exact hand-over rules.
     //!
@@ -148,3 +149,4 @@ async fn main() {
     let elapsed = start.elapsed().as_secs_f64();
     println!("Program completed in {elapsed:0.5} seconds.");
 }
+// ANCHOR_END: main

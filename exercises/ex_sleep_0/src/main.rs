@@ -9,6 +9,7 @@
 //! Grade: `cargo test -p ex_sleep_0` passes when this program prints what the Python
 //! solution printed (golden/ex_sleep_0.out). Hint: `cargo run -p learn -- hint ex_sleep_0`.
 
+// ANCHOR: main
 use futures::future::try_join_all;
 
 async fn count(name: &str) {
@@ -32,3 +33,4 @@ async fn main() {
         .await
         .expect("a task panicked");
 }
+// ANCHOR_END: main

@@ -9,6 +9,7 @@
 //! Grade: `cargo test -p ex_spawn` passes when this program prints what the Python
 //! solution printed (golden/ex_spawn.out). Hint: `cargo run -p learn -- hint ex_spawn`.
 
+// ANCHOR: main
 async fn answer() -> u32 {
     println!("start to answer");
     42
@@ -29,3 +30,4 @@ async fn main() {
     let result = a_task.await;
     println!("result is {result} after await");
 }
+// ANCHOR_END: main

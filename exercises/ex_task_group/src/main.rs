@@ -10,6 +10,7 @@
 //! Grade: `cargo test -p ex_task_group` passes when this program prints what the Python
 //! solution printed (golden/ex_task_group.out). Hint: `cargo run -p learn -- hint ex_task_group`.
 
+// ANCHOR: main
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -68,3 +69,4 @@ async fn main() {
         println!("[IndexError handled] {index:?}");
     }
 }
+// ANCHOR_END: main

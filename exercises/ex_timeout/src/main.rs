@@ -15,6 +15,7 @@
 //! printed (golden/ex_timeout*.out); the run on `/hang` may take 10 s at most. Hint:
 //! `cargo run -p learn -- hint ex_timeout`.
 
+// ANCHOR: main
 use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -62,3 +63,4 @@ async fn fetch(args: Args) -> Result<usize, Fatal> {
         }
     }
 }
+// ANCHOR_END: main
