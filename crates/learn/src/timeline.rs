@@ -227,7 +227,7 @@ pub fn svg(name: &str, timeline: &Timeline) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {w} {height}" width="{w}" height="{height}" role="img" aria-label="{label}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {w} {height}" width="100%" style="max-width:{w}px" role="img" aria-label="{label}">"#,
         w = LEFT + WIDTH + 20.0,
         label = escape(&format!("Timeline of {name}: its tasks over virtual time")),
     );
