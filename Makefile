@@ -50,6 +50,7 @@ bench:
 ## book: the book (book/build/index.html): installs mdbook once, writes every golden's output and the timeline of each
 ## example and exercise on the paused clock (`bookgen timelines` lists them), builds, checks
 book:
+	# mdbook 0.5.4, the newest today: the version whose HTML bookgen's link check was written against.
 	mdbook --version >/dev/null 2>&1 || cargo install mdbook --version 0.5.4 --locked --no-default-features --features search
 	cargo run -q -p bookgen -- outputs
 	rm -rf book/src/generated/timelines
