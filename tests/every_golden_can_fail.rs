@@ -98,9 +98,9 @@ fn two_adjacent_different_lines_swapped_are_rejected() {
 fn change_word(source: &str, n: usize) -> Option<String> {
     let mut outside = true;
     let mut words = 0;
-    let chars: Vec<char> = source.chars().collect();
+    let (offsets, chars): (Vec<usize>, Vec<char>) = source.char_indices().unzip();
     for i in 0..chars.len() {
-        if source[char_offset(source, i)..].starts_with("{{") {
+        if source[offsets[i]..].starts_with("{{") {
             outside = false;
         }
         if i >= 2 && chars[i - 2] == '}' && chars[i - 1] == '}' {
@@ -123,12 +123,6 @@ fn change_word(source: &str, n: usize) -> Option<String> {
         }
     }
     None
-}
-
-fn char_offset(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
 }
 
 #[test]

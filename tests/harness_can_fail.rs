@@ -152,7 +152,10 @@ fn a_real_run_is_checked_for_output_exit_code_and_time() {
     );
     assert!(message.contains("it broke"), "{message}");
 
-    let hung = check_script("print_async", "sleep 30", Duration::from_millis(300)).unwrap_err();
+    // `exec`: the shell's own process waits, so that stopping it closes its output at once
+    // (a child it started would keep that open, and the harness waits a moment for it).
+    let hung =
+        check_script("print_async", "exec sleep 30", Duration::from_millis(100)).unwrap_err();
     assert!(hung.contains("did not finish"), "{hung}");
 }
 
@@ -271,7 +274,7 @@ fn a_run_that_has_gone_wrong_is_stopped_there() {
     let dir = std::env::temp_dir();
     let args = vec![
         "-c".to_owned(),
-        "echo right; echo wrong; sleep 30".to_owned(),
+        "echo right; echo wrong; exec sleep 30".to_owned(),
     ];
     let stop: golden::run::Stop = Box::new(|printed: &str| printed.contains("wrong\n"));
     let output = golden::run::run_until(

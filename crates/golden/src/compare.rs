@@ -190,14 +190,17 @@ pub fn compare_blocks(
     output: &str,
 ) -> Result<String, Difference> {
     let actual: Vec<&str> = output.lines().collect();
-    let mut redacted = Vec::new();
+    // Each line with the pattern it agrees with, in runs to sort (the any-order blocks),
+    // blanked out only once the whole output agrees.
+    let mut agreed: Vec<Vec<(&Pattern, &str)>> = Vec::new();
     let mut index = 0;
     while index < expected.len() {
         if let Some(block) = any_order.iter().find(|b| b.start == index && !b.is_empty()) {
-            let mut lines =
-                compare_any_order(&expected[block.clone()], &actual, block.start, exact_time)?;
-            lines.sort();
-            redacted.extend(lines);
+            agreed.push(compare_any_order(
+                &expected[block.clone()],
+                &actual,
+                block.start,
+            )?);
             index = block.end;
             continue;
         }
@@ -211,7 +214,7 @@ pub fn compare_blocks(
             });
         };
         match pattern.compare(got) {
-            LineMatch::Same => redacted.push(pattern.redact(got, exact_time)),
+            LineMatch::Same => agreed.push(vec![(pattern, got)]),
             found @ LineMatch::Timing { .. } => {
                 return Err(Difference::timing(line, pattern, got, found).expect("a timing match"));
             }
@@ -245,18 +248,27 @@ pub fn compare_blocks(
             got: (*extra).to_owned(),
         });
     }
+    let mut redacted = Vec::with_capacity(actual.len());
+    for run in agreed {
+        let mut lines: Vec<String> = run
+            .into_iter()
+            .map(|(pattern, got)| pattern.redact(got, exact_time))
+            .collect();
+        lines.sort();
+        redacted.extend(lines);
+    }
     Ok(redacted.join("\n") + "\n")
 }
 
 /// Matches the output lines from `first` on against a block of patterns in any order: the
 /// block agrees when some one-to-one assignment of its lines to its patterns matches, found
-/// by augmenting paths, so an early line never takes a pattern a later line needs.
-fn compare_any_order(
-    block: &[Pattern],
-    actual: &[&str],
+/// by augmenting paths, so an early line never takes a pattern a later line needs. Returns
+/// each pattern with its line.
+fn compare_any_order<'a, 'b>(
+    block: &'a [Pattern],
+    actual: &[&'b str],
     first: usize,
-    exact_time: bool,
-) -> Result<Vec<String>, Difference> {
+) -> Result<Vec<(&'a Pattern, &'b str)>, Difference> {
     // line_of[p]: the block's output line (offset) matched to pattern p.
     let mut line_of: Vec<Option<usize>> = vec![None; block.len()];
     let fits = |offset: usize, p: usize| {
@@ -280,7 +292,7 @@ fn compare_any_order(
             });
         };
         let mut seen = vec![false; block.len()];
-        if augment(offset, &fits, &mut line_of, &mut seen) {
+        if augment(offset, &fits, &mut line_of, &mut seen, false) {
             continue;
         }
         let due: Vec<&Pattern> = block
@@ -306,30 +318,37 @@ fn compare_any_order(
             got: (*got).to_owned(),
         });
     }
-    let mut redacted = Vec::with_capacity(block.len());
-    for (pattern, offset) in block.iter().zip(&line_of) {
-        let offset = offset.expect("every pattern matched");
-        redacted.push(pattern.redact(actual[first + offset], exact_time));
-    }
-    Ok(redacted)
+    Ok(block
+        .iter()
+        .zip(&line_of)
+        .map(|(pattern, offset)| {
+            let offset = offset.expect("every pattern matched");
+            (pattern, actual[first + offset])
+        })
+        .collect())
 }
 
 /// One step of Kuhn's matching: finds a pattern for output line `offset`, moving lines
-/// matched earlier to other patterns where that frees one.
+/// matched earlier to other patterns where that frees one. The patterns are tried in order,
+/// or, `diagonal` first, from the one at the line's own place on: where only a matching's
+/// existence counts, that finds one for lines mostly in place in a single try each.
 fn augment(
     offset: usize,
     fits: &impl Fn(usize, usize) -> bool,
     line_of: &mut [Option<usize>],
     seen: &mut [bool],
+    diagonal: bool,
 ) -> bool {
-    for p in 0..line_of.len() {
+    let count = line_of.len();
+    let first = if diagonal { offset } else { 0 };
+    for p in (0..count).map(|k| (first + k) % count) {
         if seen[p] || !fits(offset, p) {
             continue;
         }
         seen[p] = true;
         let free = match line_of[p] {
             None => true,
-            Some(other) => augment(other, fits, line_of, seen),
+            Some(other) => augment(other, fits, line_of, seen, diagonal),
         };
         if free {
             line_of[p] = Some(offset);
@@ -349,7 +368,7 @@ fn same_lines(expected: &[Pattern], actual: &[&str]) -> bool {
         |offset: usize, p: usize| expected[p].compare(actual[offset]) != LineMatch::Different;
     (0..actual.len()).all(|offset| {
         let mut seen = vec![false; expected.len()];
-        augment(offset, &fits, &mut line_of, &mut seen)
+        augment(offset, &fits, &mut line_of, &mut seen, true)
     })
 }
 

@@ -199,7 +199,7 @@ fn run_case(
         Some((_running, address)) => text.replace("{{site}}", address),
         None => text.to_owned(),
     };
-    let dir = tempfile::tempdir().map_err(|e| format!("cannot make a working folder: {e}"))?;
+    let dir = run::scratch_folder().map_err(|e| format!("cannot make a working folder: {e}"))?;
     for (name, content) in &golden.files {
         let path = dir.path().join(name);
         if let Some(parent) = path.parent() {

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -72,9 +72,11 @@ pub fn run_until(
         // The local test site is never reached through a proxy from the environment.
         .env("NO_PROXY", "127.0.0.1,localhost")
         .env("no_proxy", "127.0.0.1,localhost");
-    let notes_dir =
-        tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
-    let notes = notes_dir.path().join("vclock-notes");
+    // A folder of the run's own, removed after it: for vclock's notes, and as the
+    // program's temporary folder (TMPDIR), where files_sync writes its 330 MB.
+    let own = scratch_folder().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
+    command.env("TMPDIR", own.path());
+    let notes = own.path().join("vclock-notes");
     if clock == Clock::Paused {
         command
             .env(vclock::PAUSED_ENV, "1")
@@ -111,9 +113,12 @@ pub fn run_until(
         }
     }
     let wall = start.elapsed();
+    // A process the program started may hold its pipes open after it ended: what came
+    // within a moment is what it printed.
+    let grace = Instant::now() + Duration::from_millis(500);
     Ok(Output {
-        stdout: stdout.text(),
-        stderr: stderr.text(),
+        stdout: stdout.text(grace),
+        stderr: stderr.text(grace),
         code,
         timed_out,
         wall,
@@ -122,17 +127,67 @@ pub fn run_until(
     })
 }
 
+/// A fresh, empty folder for a run, removed when dropped: in memory where the machine has
+/// room to spare there, as writing to disk would be most of a file lesson's run.
+pub fn scratch_folder() -> std::io::Result<tempfile::TempDir> {
+    tempfile::Builder::new()
+        .prefix("golden-")
+        .tempdir_in(scratch_root())
+}
+
+/// Where runs make their folders: the temporary folder that TMPDIR names, when it is set;
+/// otherwise `/dev/shm`, the memory-backed folder of Linux, where it is writable with 2 GiB
+/// free (a container may give it only 64 MiB); otherwise the system's temporary folder.
+fn scratch_root() -> &'static Path {
+    static ROOT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        let shm = Path::new("/dev/shm");
+        let chosen = std::env::var_os("TMPDIR").is_none_or(|dir| dir.is_empty())
+            && free_bytes(shm).is_some_and(|free| free >= 2 << 30)
+            && tempfile::tempdir_in(shm).is_ok();
+        if chosen {
+            shm.to_owned()
+        } else {
+            std::env::temp_dir()
+        }
+    })
+}
+
+/// The space free for an unprivileged user in the file system of `dir`.
+#[cfg(target_os = "linux")]
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: a struct of plain integers, for which all zeroes is a value.
+    let mut stats: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: a NUL-terminated path, and a struct of the right type to fill.
+    if unsafe { libc::statvfs(path.as_ptr(), &mut stats) } != 0 {
+        return None;
+    }
+    // Their C types are 32 or 64 bits wide, depending on the platform.
+    Some((stats.f_bavail as u64).saturating_mul(stats.f_frsize as u64))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn free_bytes(_dir: &Path) -> Option<u64> {
+    None
+}
+
 /// A pipe read to its end on a thread of its own, so that a chatty program cannot block on
 /// a full pipe.
 struct Drain {
     bytes: Arc<Mutex<Vec<u8>>>,
-    reader: thread::JoinHandle<()>,
+    /// Disconnected when the reader is done: the pipe has closed.
+    done: mpsc::Receiver<()>,
 }
 
 fn drain(pipe: Option<impl Read + Send + 'static>, stop: Option<(Stop, Arc<AtomicBool>)>) -> Drain {
     let bytes = Arc::new(Mutex::new(Vec::new()));
     let sink = bytes.clone();
-    let reader = thread::spawn(move || {
+    let (finished, done) = mpsc::channel();
+    thread::spawn(move || {
+        // Dropped when the reader returns, which `done` sees at once.
+        let _finished: mpsc::Sender<()> = finished;
         let Some(mut pipe) = pipe else { return };
         let mut chunk = [0; 8192];
         while let Ok(read @ 1..) = pipe.read(&mut chunk) {
@@ -145,17 +200,16 @@ fn drain(pipe: Option<impl Read + Send + 'static>, stop: Option<(Stop, Arc<Atomi
             }
         }
     });
-    Drain { bytes, reader }
+    Drain { bytes, done }
 }
 
 impl Drain {
     /// What was read: all of it once the pipe closes, or, if a process the program started
-    /// keeps the pipe open after it ended, what came within a moment.
-    fn text(self) -> String {
-        let deadline = Instant::now() + Duration::from_millis(500);
-        while !self.reader.is_finished() && Instant::now() < deadline {
-            thread::sleep(Duration::from_millis(5));
-        }
+    /// keeps the pipe open after it ended, what came by `deadline`.
+    fn text(self, deadline: Instant) -> String {
+        let _ = self
+            .done
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()));
         let bytes = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
         String::from_utf8_lossy(&bytes).into_owned()
     }

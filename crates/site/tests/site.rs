@@ -1,4 +1,10 @@
-//! The site as its clients see it: over real HTTP, with reqwest (and once with a bare socket).
+//! The site as its clients see it: over real HTTP, with reqwest (and once with a bare socket);
+//! over HTTPS in `tls`.
+
+// One test program for the site, not two: one build and one run of it, whose tests run side
+// by side. (In a folder of its own, so that Cargo does not take it for a test program too.)
+#[path = "site/tls.rs"]
+mod tls;
 
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
@@ -233,14 +239,18 @@ async fn hang_outlasts_a_client_timeout_and_not_the_server() {
     // A client with no timeout holds a /hang open; dropping the site must still be prompt,
     // and must cut that response rather than complete it.
     let url = site.url("/hang");
+    let (has_first, first) = tokio::sync::oneshot::channel();
     let reader = tokio::spawn(async move {
         let mut response = reqwest::get(url).await.unwrap();
         let first = response.chunk().await.unwrap().unwrap();
         assert!(first.starts_with(b"<!DOCTYPE html>"));
+        has_first.send(()).unwrap();
         response.chunk().await.is_err()
     });
-    // Let the reader get its first chunk, so the response is open when the site goes.
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // Once the reader has its first chunk, the response is open when the site goes.
+    first
+        .await
+        .expect("the reader gets the first chunk of /hang");
     let start = Instant::now();
     drop(site);
     let shutdown = start.elapsed();

@@ -18,14 +18,17 @@
 //! `/proc/self/task`): a thread just handed blocking work, or just released from a sleep,
 //! reaches its next sleep (or its end) before the clock goes on, so its work takes no
 //! virtual time, exactly as on the runtime thread; and while sleepers wait, the runtime
-//! never parks, so tokio's own auto-advance cannot jump past them. A thread that tokio did
-//! not start (`std::thread::spawn`) follows the same rule. Sleepers due at the same instant
-//! are released together and then run side by side, as real threads do. Where a thread
-//! keeps running for a second, a note (see [`NOTES_ENV`]) asks the grade to use the real
-//! clock.
+//! never parks, so tokio's own auto-advance cannot jump past them. (With no sleeper waiting,
+//! the blocking pool's threads are not waited for: tokio holds its clock still while their
+//! work runs.) A thread that tokio did not start (`std::thread::spawn`) follows the same
+//! rule, and the clock waits for it too while it is on its way to its first sleep, before
+//! the runtime's first idle moment. Sleepers due at the same instant are released together
+//! and then run side by side, as real threads do. Where a thread keeps running for a
+//! second, a note (see [`NOTES_ENV`]) asks the grade to use the real clock.
 
 use std::cell::RefCell;
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::task::{Context, Waker};
 use std::thread::ThreadId;
@@ -64,8 +67,16 @@ struct Coordinator {
     released: Condvar,
     /// The runtime, once its thread has been idle: for threads that tokio did not start.
     runtime: OnceLock<Handle>,
-    /// The thread that runs the runtime, once known.
-    runtime_thread: OnceLock<ThreadId>,
+    /// The thread that runs the runtime: until its first idle moment, the one that built it
+    /// (the same, wherever `#[vclock::main]` or a lesson builds one). Never unknown, so that
+    /// a thread of the program's own, sleeping before the runtime's first idle moment,
+    /// cannot pass for it and move the clock itself.
+    runtime_thread: Mutex<Option<ThreadId>>,
+    /// The threads of the runtime's blocking pool, by their kernel ids (Linux).
+    pool_threads: Mutex<Vec<ThreadNumber>>,
+    /// Threads of the program's own on their way to a sleep, waiting to learn the runtime
+    /// at its first idle moment: until they have taken their place, the clock waits.
+    arriving: AtomicUsize,
 }
 
 thread_local! {
@@ -89,10 +100,18 @@ pub(crate) fn advance(duration: Duration) {
 /// Installs the hooks on a paused runtime's builder.
 pub(crate) fn install(builder: &mut tokio::runtime::Builder) {
     let coordinator = Arc::new(Coordinator::default());
+    *lock(&coordinator.runtime_thread) = Some(std::thread::current().id());
     *lock(&LATEST) = Some(coordinator.clone());
-    let pool = coordinator.clone();
+    let (pool, ended) = (coordinator.clone(), coordinator.clone());
     builder
-        .on_thread_start(move || POOL.set(Some(pool.clone())))
+        .on_thread_start(move || {
+            lock(&pool.pool_threads).push(this_thread());
+            POOL.set(Some(pool.clone()));
+        })
+        .on_thread_stop(move || {
+            let me = this_thread();
+            lock(&ended.pool_threads).retain(|&thread| thread != me);
+        })
         .on_thread_park(move || coordinator.on_idle());
 }
 
@@ -132,7 +151,7 @@ pub(crate) enum Taken {
 /// blocking pool, or one that tokio did not start.
 pub(crate) fn sleep(duration: Duration) -> Taken {
     if let Some(coordinator) = POOL.with_borrow(Option::clone) {
-        coordinator.sleep(duration);
+        coordinator.sleep(duration, false);
         return Taken::Slept;
     }
     // Otherwise a thread of the program's own (std::thread::spawn), or the runtime's: the
@@ -140,14 +159,18 @@ pub(crate) fn sleep(duration: Duration) -> Taken {
     let Some(coordinator) = lock(&LATEST).clone() else {
         return Taken::NoRuntime;
     };
-    let on_runtime_thread = match coordinator.runtime_thread.get() {
-        Some(runtime_thread) => *runtime_thread == std::thread::current().id(),
+    let runtime_thread = *lock(&coordinator.runtime_thread);
+    let on_runtime_thread = match runtime_thread {
+        Some(runtime_thread) => runtime_thread == std::thread::current().id(),
         None => Handle::try_current().is_ok(),
     };
     if on_runtime_thread {
         return Taken::RuntimeThread;
     }
-    // The runtime is known once its thread has first been idle, which is soon.
+    // The runtime is known once its thread has first been idle, which is soon. Until this
+    // thread has taken its place among the sleepers, the clock waits: it looks idle in its
+    // short real sleeps below, but it is not.
+    coordinator.arriving.fetch_add(1, Ordering::SeqCst);
     let start = std::time::Instant::now();
     let runtime = loop {
         if let Some(runtime) = coordinator.runtime.get() {
@@ -161,9 +184,10 @@ pub(crate) fn sleep(duration: Duration) -> Taken {
     match runtime {
         Some(runtime) => {
             let _context = runtime.enter();
-            coordinator.sleep(duration);
+            coordinator.sleep(duration, true);
         }
         None => {
+            coordinator.arriving.fetch_sub(1, Ordering::SeqCst);
             note(
                 "a blocking sleep on a thread of the program's own, with no runtime running: \
                  the paused clock cannot order it",
@@ -176,10 +200,14 @@ pub(crate) fn sleep(duration: Duration) -> Taken {
 
 impl Coordinator {
     /// Waits until the runtime has moved the clock to the deadline and run everything due
-    /// by then. Needs the runtime's context.
-    fn sleep(&self, duration: Duration) {
+    /// by then. Needs the runtime's context. `arriving`: the thread counted itself among
+    /// those on their way, and has now arrived.
+    fn sleep(&self, duration: Duration, arriving: bool) {
         let id = {
             let mut state = lock(&self.state);
+            if arriving {
+                self.arriving.fetch_sub(1, Ordering::SeqCst);
+            }
             if state.shut_down {
                 drop(state);
                 advance(duration);
@@ -216,17 +244,34 @@ impl Coordinator {
     /// The runtime thread is about to park: nothing is ready to run at this instant.
     fn remember(&self, handle: &Handle) {
         let _ = self.runtime.set(handle.clone());
-        let _ = self.runtime_thread.set(std::thread::current().id());
+        *lock(&self.runtime_thread) = Some(std::thread::current().id());
     }
 
     fn on_idle(&self) {
         if let Ok(handle) = Handle::try_current() {
             self.remember(&handle);
         }
+        if self.arriving.load(Ordering::SeqCst) > 0 {
+            // A thread is about to learn the runtime, now known, and take its place among
+            // the sleepers: look again once it has, without parking (tokio would move the
+            // clock past its deadline).
+            std::thread::yield_now();
+            drop(tokio::spawn(async {}));
+            return;
+        }
         // Nothing may move the clock while another thread of the process still runs: one
         // just handed blocking work, or just released from a sleep, has not yet reached its
-        // next sleep (or its end), and its work takes no virtual time.
-        if !others_wait() {
+        // next sleep (or its end), and its work takes no virtual time. While no sleeper
+        // waits, the threads of the blocking pool need no waiting for: the clock can then
+        // only move by tokio's own auto-advance, which tokio holds back while blocking work
+        // runs (work such as tokio::fs's, which sleeps nowhere).
+        let sleeping = lock(&self.state).sleepers.iter().any(|s| !s.released);
+        let pool = if sleeping {
+            Vec::new()
+        } else {
+            lock(&self.pool_threads).clone()
+        };
+        if !others_wait(&pool) {
             note(
                 "a thread kept running while the clock was due to move: the paused clock \
                  cannot order it",
@@ -263,38 +308,154 @@ impl Coordinator {
     }
 }
 
-/// Waits, a second at most, until no other thread of this process is running or ready to
-/// run (Linux: `/proc/self/task`; elsewhere it cannot tell, and does not wait), so there is
-/// one paused runtime per process, as an example has. Returns whether they all wait.
-fn others_wait() -> bool {
-    let Ok(me) = std::fs::read_link("/proc/thread-self") else {
-        return true;
-    };
-    let me = me.file_name().map(|n| n.to_owned());
-    let busy = || -> bool {
-        let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-            return false;
-        };
-        tasks.filter_map(Result::ok).any(|task| {
-            if Some(task.file_name()) == me {
+/// A thread, as the kernel numbers it (Linux; elsewhere 0).
+type ThreadNumber = i32;
+
+fn this_thread() -> ThreadNumber {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid has no preconditions and cannot fail.
+    return unsafe { libc::gettid() };
+    #[cfg(not(target_os = "linux"))]
+    0
+}
+
+/// Waits, a second at most, until no other thread of this process, but those in `skip`, is
+/// running or ready to run (Linux: `/proc/self/task`; elsewhere it cannot tell, and does not
+/// wait), so there is one paused runtime per process, as an example has. Returns whether
+/// they all wait.
+fn others_wait(skip: &[ThreadNumber]) -> bool {
+    #[cfg(target_os = "linux")]
+    return CENSUS.with_borrow_mut(|census| {
+        let start = std::time::Instant::now();
+        while census.busy(skip) {
+            if start.elapsed() > Duration::from_secs(1) {
                 return false;
             }
-            let stat = std::fs::read_to_string(task.path().join("stat")).unwrap_or_default();
-            // The state is the field after the command name, which is in parentheses.
-            let state = stat
-                .rsplit_once(") ")
-                .and_then(|(_, rest)| rest.chars().next());
-            matches!(state, Some('R' | 'D'))
-        })
-    };
-    let start = std::time::Instant::now();
-    while busy() {
-        if start.elapsed() > Duration::from_secs(1) {
-            return false;
+            std::thread::yield_now();
         }
-        std::thread::yield_now();
+        true
+    });
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = skip;
+        true
     }
-    true
+}
+
+#[cfg(target_os = "linux")]
+thread_local! {
+    /// The census kept by the thread that asks: the runtime's.
+    static CENSUS: RefCell<census::Census> = RefCell::default();
+}
+
+/// The other threads of the process and what they are doing, from `/proc`, cheaply enough
+/// to ask at every step of the clock: each thread's `stat` file stays open and is read again
+/// from its start, one system call, and the folder of threads is listed again only when its
+/// link count says the count of threads has changed, or a thread has ended.
+#[cfg(target_os = "linux")]
+mod census {
+    use std::fs::File;
+    use std::os::unix::fs::{FileExt, MetadataExt};
+
+    use super::{ThreadNumber, this_thread};
+
+    #[derive(Default)]
+    pub(super) struct Census {
+        /// `/proc/self/task`, once opened.
+        tasks: Option<File>,
+        /// Every other thread, with its `stat` file, as last listed.
+        threads: Vec<(ThreadNumber, File)>,
+        /// What [`Census::count`] said before that listing.
+        listed: usize,
+    }
+
+    impl Census {
+        /// Whether a thread other than this one and those in `skip` is running or ready to
+        /// run (state `R`), or in an uninterruptible wait (`D`, such as disk I/O).
+        pub(super) fn busy(&mut self, skip: &[ThreadNumber]) -> bool {
+            let count = self.count();
+            if count.is_none() || count != Some(self.listed) {
+                self.list();
+                self.listed = count.unwrap_or(0);
+            }
+            let mut stat = [0; 64];
+            for (thread, file) in &self.threads {
+                if skip.contains(thread) {
+                    continue;
+                }
+                match file.read_at(&mut stat, 0) {
+                    Ok(read) if matches!(state(&stat[..read]), Some(b'R' | b'D')) => return true,
+                    Ok(_) => {}
+                    Err(_) => {
+                        // It has just ended, and another may have started in its place,
+                        // unlisted: not settled yet. The next look lists them again.
+                        self.listed = 0;
+                        return true;
+                    }
+                }
+            }
+            false
+        }
+
+        /// A number that changes with the count of the process's threads: the link count
+        /// of `/proc/self/task`, which is two more than that (read without formatting any
+        /// text, unlike the count in `/proc/self/stat`).
+        fn count(&mut self) -> Option<usize> {
+            if self.tasks.is_none() {
+                self.tasks = File::open("/proc/self/task").ok();
+            }
+            let links = self.tasks.as_ref()?.metadata().ok()?.nlink();
+            usize::try_from(links).ok()
+        }
+
+        /// Lists the threads again, keeping the files of those still there.
+        fn list(&mut self) {
+            let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+                self.threads.clear();
+                return;
+            };
+            let me = this_thread();
+            let mut old = std::mem::take(&mut self.threads);
+            for task in tasks.filter_map(Result::ok) {
+                let Some(thread) = task.file_name().to_str().and_then(|n| n.parse().ok()) else {
+                    continue;
+                };
+                if thread == me {
+                    continue;
+                }
+                let file = match old.iter().position(|(known, _)| *known == thread) {
+                    Some(index) => old.swap_remove(index).1,
+                    None => match File::open(task.path().join("stat")) {
+                        Ok(file) => file,
+                        // It has just ended.
+                        Err(_) => continue,
+                    },
+                };
+                self.threads.push((thread, file));
+            }
+        }
+    }
+
+    /// The state in a `stat` line: the field after the command name, which is in
+    /// parentheses and may hold any character but ends at the last `)`. The name is 15
+    /// bytes at most, so the state is within the line's first 64 bytes, and nothing after
+    /// it there is a `)`.
+    fn state(stat: &[u8]) -> Option<u8> {
+        stat.get(last_close(stat)? + 2).copied()
+    }
+
+    /// Where the last `)` is. (A plain loop: this runs at every step of the clock, in
+    /// unoptimised test builds too.)
+    fn last_close(stat: &[u8]) -> Option<usize> {
+        let mut at = stat.len();
+        while at > 0 {
+            at -= 1;
+            if stat[at] == b')' {
+                return Some(at);
+            }
+        }
+        None
+    }
 }
 
 /// A sleep in real time whatever the clock (on Linux, `std::thread::sleep` follows the

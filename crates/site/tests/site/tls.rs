@@ -3,6 +3,8 @@
 
 use site::Site;
 
+use super::tls_ready;
+
 /// A client that trusts `ca_pem` and nothing else.
 fn client_trusting(ca_pem: &str) -> reqwest::Client {
     let ca = reqwest::Certificate::from_pem(ca_pem.as_bytes()).unwrap();
@@ -73,9 +75,4 @@ fn a_plain_site_has_no_authority() {
     let site = site::spawn(Site::new(1));
     assert!(site.base_url().starts_with("http://127.0.0.1:"));
     assert_eq!(site.ca_pem(), None);
-}
-
-/// rustls, reqwest's TLS, needs its cryptography chosen once per process.
-fn tls_ready() {
-    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
 }
