@@ -302,11 +302,21 @@ enum Broken {
     DevFull,
 }
 
-fn dev_full() -> std::fs::File {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .expect("/dev/full")
+/// An output that cannot be written: a pipe whose reader is gone before the program
+/// starts (so its first write fails, every time), or `/dev/full`.
+fn broken_output(broken: Broken) -> Stdio {
+    match broken {
+        Broken::ClosedPipe => {
+            let (reader, writer) = std::io::pipe().expect("a pipe");
+            drop(reader);
+            writer.into()
+        }
+        Broken::DevFull => std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full")
+            .into(),
+    }
 }
 
 /// Under `ulimit -n 8` the program either works or says in one line that it has too few
@@ -406,22 +416,15 @@ fn run(program: &Program, urls: &[String], extra: &[&str], setup: Setup) -> Run 
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     match setup {
-        Setup::Stdout(Broken::DevFull) => {
-            command.stdout(dev_full());
+        Setup::Stdout(broken) => {
+            command.stdout(broken_output(broken));
         }
-        Setup::Stderr(Broken::DevFull) => {
-            command.stderr(dev_full());
+        Setup::Stderr(broken) => {
+            command.stderr(broken_output(broken));
         }
         _ => {}
     }
-    let mut child = command.spawn().expect("the program starts");
-    // A closed pipe: its reader is gone before the program writes to it.
-    match setup {
-        Setup::Stdout(Broken::ClosedPipe) => drop(child.stdout.take()),
-        Setup::Stderr(Broken::ClosedPipe) => drop(child.stderr.take()),
-        _ => {}
-    }
-    let output = child.wait_with_output().expect("the program ends");
+    let output = command.output().expect("the program runs");
     let file = match program.output {
         Results::File(name) => read(&dir.path().join(name)),
         Results::Stdout => String::new(),

@@ -5,3 +5,11 @@
 fn agrees_with_the_python_original() -> Result<(), golden::Disagreement> {
     golden::check_example!()
 }
+
+// The other checks of this example, in the same test binary (one build, one run).
+#[path = "golden/faults.rs"]
+mod faults;
+#[path = "golden/site_runs.rs"]
+mod site_runs;
+#[path = "golden/tls.rs"]
+mod tls;
