@@ -333,10 +333,12 @@ pub fn record(root: &Path, name: &str, args: Option<Vec<String>>) -> Result<Time
         ));
     }
     let target = root.join("target").join("timeline");
-    eprintln!(
-        "building {name} with tokio's task hooks (--cfg tokio_unstable) in target/timeline \
-         (the first build takes a minute or two)"
-    );
+    if !target.join("debug").join(name).exists() {
+        eprintln!(
+            "building {name} with tokio's task hooks (--cfg tokio_unstable) in target/timeline \
+             (the first build takes a minute or two)"
+        );
+    }
     let mut flags = std::env::var("RUSTFLAGS").unwrap_or_default();
     flags.push_str(" --cfg tokio_unstable");
     let built = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))

@@ -441,11 +441,20 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
-/// A port of 127.0.0.1 where nothing listens.
+/// A port of 127.0.0.1 where nothing listens: a socket bound to it, never listening, and
+/// kept for the whole test process, so that no other server can take the port meanwhile
+/// (a port merely closed again could be handed to the next one that binds).
 fn refused_url() -> String {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("a free port");
-    let addr = listener.local_addr().expect("its address");
-    drop(listener);
+    let socket =
+        socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).expect("a socket");
+    let any = std::net::SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+    socket.bind(&any.into()).expect("a free port");
+    let addr = socket
+        .local_addr()
+        .ok()
+        .and_then(|a| a.as_socket())
+        .expect("its address");
+    std::mem::forget(socket);
     format!("http://{addr}/")
 }
 
