@@ -2,12 +2,13 @@
 //! against one example's binary, checking that each is one line on stderr naming the URL
 //! (or the output) and the real cause, with the right exit code and no panic.
 //!
-//! Each network example's `tests/faults.rs` describes how the program is called
+//! Each network example's `tests/golden/faults.rs` describes how the program is called
 //! ([`Program`]) and runs [`check`]. The faults:
 //! - servers that misbehave, started here on 127.0.0.1 ([`Misbehaving`]): a reply that is
 //!   not HTTP, no reply at all, a header too large, a reset before the reply or in the
 //!   middle of the body, a body cut short, no answer in time;
 //! - a refused connection, a host name that does not resolve, an untrusted certificate;
+//! - `SSL_CERT_FILE` naming the site's authority (trusted), another one, or none at all;
 //! - stdout a closed pipe or a full disk (`/dev/full`); for a program that writes a file,
 //!   stderr so;
 //! - the open-file limit: `ulimit -n 8`, where nothing can start, and `ulimit -n 24`, where
@@ -66,6 +67,8 @@ enum Setup {
     Stderr(Broken),
     /// `http_proxy` and `HTTP_PROXY` set to this proxy.
     Proxy(&'static str),
+    /// `SSL_CERT_FILE` naming this file: the only certificate authorities trusted.
+    CaFile(&'static Path),
 }
 
 /// What a run left.
@@ -104,6 +107,7 @@ pub fn check(program: &Program) {
         }
         runs.push(scope.spawn(|| output_faults(program, &site)));
         runs.push(scope.spawn(|| proxy(program, &site)));
+        runs.push(scope.spawn(|| trusted_authorities(program, &tls)));
         runs.push(scope.spawn(|| open_file_limits(program, &site)));
         for run in runs {
             if let Err(e) = run.join().expect("a case's thread") {
@@ -296,6 +300,63 @@ fn proxy(program: &Program, site: &SiteHandle) -> Result<(), String> {
     Ok(())
 }
 
+/// https:// with the authorities named by `SSL_CERT_FILE`, as curl and Python read it: the
+/// site's own authority, and the page is fetched; another authority only, and the error
+/// names the untrusted certificate; a file with no certificates, and the client cannot be
+/// built, in one line.
+fn trusted_authorities(program: &Program, tls: &SiteHandle) -> Result<(), String> {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let pem = |name: &str, text: &str| -> &'static Path {
+        let path = folder.path().join(name);
+        std::fs::write(&path, text).expect("a PEM file");
+        Box::leak(path.into_boxed_path())
+    };
+    let other = crate::spawn_tls(Site::new(1));
+    let own = pem("own.pem", tls.ca_pem().expect("the site's authority"));
+    let others = pem("other.pem", other.ca_pem().expect("another authority"));
+    let empty = pem("empty.pem", "");
+    let url = tls.url("/page/0.html");
+    let urls = vec![url.clone()];
+    let mut wrong = Vec::new();
+    let shown = |run: &Run| format!("exit code {:?}, stderr:\n{}", run.code, run.stderr);
+
+    let trusted = run(program, &urls, &[], Setup::CaFile(own));
+    let results = trusted.results(program);
+    if trusted.code != Some(0) || !(results.contains(&url) || results.contains("Page 0")) {
+        wrong.push(format!(
+            "SSL_CERT_FILE with the site's authority: expected the page; {}",
+            shown(&trusted)
+        ));
+    }
+    let untrusted = run(program, &urls, &[], Setup::CaFile(others));
+    let lines: Vec<&str> = untrusted
+        .stderr
+        .lines()
+        .filter(|l| l.contains(&url))
+        .collect();
+    if untrusted.code != Some(1)
+        || lines.len() != 1
+        || !lines[0].contains("cannot connect: invalid peer certificate: UnknownIssuer")
+    {
+        wrong.push(format!("SSL_CERT_FILE with another authority: expected one line naming {url} and the untrusted certificate; {}", shown(&untrusted)));
+    }
+    let none = run(program, &urls, &[], Setup::CaFile(empty));
+    let one_line = none.stderr.lines().count() == 1;
+    if none.code != Some(1)
+        || !one_line
+        || !none.stderr.contains(
+            "cannot build the HTTP client: unexpected error: No CA certificates were loaded",
+        )
+    {
+        wrong.push(format!("SSL_CERT_FILE without certificates: expected one line saying the client cannot be built; {}", shown(&none)));
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(wrong.join("\n\n"))
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Broken {
     ClosedPipe,
@@ -406,12 +467,17 @@ fn run(program: &Program, urls: &[String], extra: &[&str], setup: Setup) -> Run 
     if let Setup::Proxy(proxy) = setup {
         command.env("http_proxy", proxy).env("HTTP_PROXY", proxy);
     }
+    // The system's authorities only, unless the case names a file.
+    command
+        .env_remove("SSL_CERT_FILE")
+        .env_remove("SSL_CERT_DIR");
+    if let Setup::CaFile(file) = setup {
+        command.env("SSL_CERT_FILE", file);
+    }
     command
         .current_dir(dir.path())
         // A name that does not resolve fails after one try of one second at most.
         .env("RES_OPTIONS", "timeout:1 attempts:1")
-        .env_remove("SSL_CERT_FILE")
-        .env_remove("SSL_CERT_DIR")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

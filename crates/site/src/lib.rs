@@ -97,8 +97,6 @@ pub mod faults;
 mod tls;
 #[cfg(feature = "tls")]
 pub use tls::{spawn_tls, try_spawn_tls};
-#[cfg(feature = "tls")]
-pub mod tls_client;
 
 /// How long a response to `/hang` stays open at most, if the server keeps running.
 pub const HANG_LIMIT: Duration = Duration::from_secs(300);

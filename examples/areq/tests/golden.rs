@@ -11,5 +11,3 @@ fn agrees_with_the_python_original() -> Result<(), golden::Disagreement> {
 mod faults;
 #[path = "golden/site_runs.rs"]
 mod site_runs;
-#[path = "golden/tls.rs"]
-mod tls;
