@@ -118,16 +118,64 @@ pub mod __private {
     use std::io::{self, Write};
     use std::sync::Once;
 
-    /// The runtime of `#[vclock::main]`. One that cannot start (under `ulimit -n 8` it runs
+    /// The runtime of `#[vclock::main]`. One that cannot start (under `ulimit -n 6` it runs
     /// out of files to open) ends the program with one line, where `#[tokio::main]` panics.
     fn runtime() -> tokio::runtime::Runtime {
-        match crate::runtime::new_current_thread().enable_all().build() {
-            Ok(runtime) => runtime,
-            Err(e) => {
-                let _ = writeln!(io::stderr(), "error: cannot start the tokio runtime: {e}");
-                std::process::exit(1);
+        // Built outside `without_panic`, which puts the panic hook back as it found it:
+        // the builder installs vclock's own hook.
+        let mut builder = crate::runtime::new_current_thread();
+        builder.enable_all();
+        let why = match without_panic(|| builder.build()) {
+            Ok(Ok(runtime)) => return runtime,
+            Ok(Err(e)) if e.raw_os_error() == Some(24) => too_many_open_files(),
+            Ok(Err(e)) => e.to_string(),
+            Err(panicked) => panicked,
+        };
+        let _ = writeln!(io::stderr(), "error: cannot start the tokio runtime: {why}");
+        std::process::exit(1);
+    }
+
+    /// Runs `step`, and gives its panic's message as an error, without the panic's lines
+    /// on stderr. tokio's signal driver, part of every runtime once any crate of the build
+    /// enables tokio's `signal` (areq does, for Ctrl-C), `expect`s a socket pair: under
+    /// `ulimit -n 6` there is none, and building the runtime panics.
+    fn without_panic<T>(step: impl FnOnce() -> T) -> Result<T, String> {
+        use std::panic::{self, AssertUnwindSafe};
+        use std::sync::Mutex;
+        static MESSAGE: Mutex<Option<String>> = Mutex::new(None);
+        let hook = panic::take_hook();
+        panic::set_hook(Box::new(|info| {
+            let message = info.payload_as_str().unwrap_or("a panic").to_owned();
+            *MESSAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
+        }));
+        let result = panic::catch_unwind(AssertUnwindSafe(step));
+        panic::set_hook(hook);
+        let message = MESSAGE.lock().unwrap_or_else(|e| e.into_inner()).take();
+        result.map_err(|_| {
+            let message = message.unwrap_or_default();
+            // The io::Error in the message is in its Debug form: `Os { code: 24, ... }`.
+            if message.contains("code: 24,") {
+                too_many_open_files()
+            } else {
+                message
+            }
+        })
+    }
+
+    /// EMFILE in words, with the limit where it can be read.
+    fn too_many_open_files() -> String {
+        #[cfg(target_os = "linux")]
+        {
+            let mut limit = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            // SAFETY: getrlimit only writes the struct it is given.
+            if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0 {
+                return format!("too many open files (ulimit -n is {})", limit.rlim_cur);
             }
         }
+        "too many open files".to_owned()
     }
 
     /// `println!` panics when stdout cannot be written: a closed pipe (`| head -n 1`), a

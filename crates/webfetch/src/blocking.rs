@@ -19,11 +19,16 @@ use crate::{Fatal, MAX_BODY, cause};
 pub fn client(timeout: Duration) -> Result<Client, Fatal> {
     install_tls();
     proxy_from_env_used();
-    Client::builder()
+    let builder = Client::builder()
         .timeout(timeout)
-        .connect_timeout(timeout.min(CONNECT_TIMEOUT))
-        .build()
-        .map_err(setup_failed)
+        .connect_timeout(timeout.min(CONNECT_TIMEOUT));
+    // The client runs a runtime of its own, on a thread of its own: see `without_panic`.
+    match crate::open_files::without_panic(|| builder.build()) {
+        Ok(built) => built.map_err(setup_failed),
+        Err(panicked) => Err(Fatal::Setup(format!(
+            "cannot build the HTTP client: {panicked}"
+        ))),
+    }
 }
 
 /// GETs `url` and returns its body as text (`requests.get(url).text`, with the status
@@ -68,6 +73,6 @@ pub fn get_text(client: &Client, url: impl IntoUrl, timeout: Duration) -> Result
 pub fn read_url_list(path: impl AsRef<Path>) -> Result<Vec<String>, Fatal> {
     let path = path.as_ref();
     let text = std::fs::read_to_string(path)
-        .map_err(|e| Fatal::Input(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| crate::file_failed(format_args!("cannot read {}", path.display()), &e))?;
     Ok(crate::urls::url_lines(path, &text))
 }

@@ -71,7 +71,7 @@ pub fn exit(run: Result<usize, Fatal>) -> ExitCode {
 
 /// `asyncio.run(main())`: runs `main` to its end on a new single-threaded runtime, then
 /// [`exit`]. It is what `#[tokio::main(flavor = "current_thread")]` writes for you, except
-/// that a runtime that cannot start (under `ulimit -n 8` it runs out of files to open) is
+/// that a runtime that cannot start (under `ulimit -n 6` it runs out of files to open) is
 /// one line on stderr and exit code 1, where `#[tokio::main]` panics.
 pub fn run(main: impl Future<Output = Result<usize, Fatal>>) -> ExitCode {
     match runtime() {
@@ -82,11 +82,17 @@ pub fn run(main: impl Future<Output = Result<usize, Fatal>>) -> ExitCode {
 
 /// The single-threaded runtime [`run`] uses, or why it cannot start.
 pub fn runtime() -> Result<tokio::runtime::Runtime, Fatal> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| {
-            let why = crate::open_files::too_many(&e).unwrap_or_else(|| e.to_string());
-            Fatal::Setup(format!("cannot start the async runtime: {why}"))
-        })
+    let build = || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+    };
+    let why = match crate::open_files::without_panic(build) {
+        Ok(Ok(runtime)) => return Ok(runtime),
+        Ok(Err(e)) => crate::open_files::too_many(&e).unwrap_or_else(|| e.to_string()),
+        Err(panicked) => panicked,
+    };
+    Err(Fatal::Setup(format!(
+        "cannot start the async runtime: {why}"
+    )))
 }

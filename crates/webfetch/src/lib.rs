@@ -26,7 +26,7 @@ pub use client::{
     MAX_BODY, client, client_builder, get_text, http_url, seconds, setup_failed, text,
 };
 pub use exit::{Fatal, exit, report, run, runtime};
-pub use open_files::fit_open_files;
+pub use open_files::{file_failed, fit_open_files};
 /// reqwest itself, as webfetch builds it (rustls for https), for more than the above.
 pub use reqwest;
 /// The async client [`client`] builds, and a URL: reqwest's.

@@ -37,13 +37,32 @@ fn open_now() -> io::Result<u64> {
     Ok(std::fs::read_dir("/proc/self/fd")?.count() as u64)
 }
 
-/// If this process cannot open one more file now, why, in words: the error of a setup step
-/// that needed one may say something else (rustls's "No CA certificates were loaded from
-/// the system", when it could not open them).
+/// If this process is short of files, why, in words: the error of a setup step that needed
+/// some may say something else (rustls's "No CA certificates were loaded from the system",
+/// when it could not open them). The files the step held are closed again by now (with the
+/// runtime of a blocking client, which is gone with it), so "short" is fewer to spare than
+/// the step needs: a runtime's few, and a folder and a file for the certificates.
 pub(crate) fn out_of_files() -> Option<String> {
-    std::fs::File::open("/dev/null")
-        .err()
-        .and_then(|e| too_many(&e))
+    const FEW: u64 = 8;
+    let emfile = || too_many(&io::Error::from_raw_os_error(24));
+    let (soft, _) = rlimit::getrlimit(rlimit::Resource::NOFILE).ok()?;
+    match open_now() {
+        Ok(in_use) if soft.saturating_sub(in_use) < FEW => emfile(),
+        Ok(_) => None,
+        Err(e) => too_many(&e),
+    }
+}
+
+/// A file that cannot be read or written: [`Fatal::Input`] (exit code 2), but for too many
+/// open files, which is no fault of the input ([`Fatal::Setup`], exit code 1).
+///
+/// [`Fatal::Input`]: crate::Fatal::Input
+/// [`Fatal::Setup`]: crate::Fatal::Setup
+pub fn file_failed(what: impl std::fmt::Display, e: &io::Error) -> crate::Fatal {
+    match too_many(e) {
+        Some(why) => crate::Fatal::Setup(format!("{what}: {why}")),
+        None => crate::Fatal::Input(format!("{what}: {e}")),
+    }
 }
 
 /// EMFILE (this process) or ENFILE (the whole system), in words with the limit.
@@ -51,5 +70,36 @@ pub(crate) fn too_many(e: &io::Error) -> Option<String> {
     matches!(e.raw_os_error(), Some(23 | 24)).then(|| {
         let limit = rlimit::getrlimit(rlimit::Resource::NOFILE).map_or(0, |(soft, _)| soft);
         format!("too many open files (ulimit -n is {limit})")
+    })
+}
+
+/// Runs a setup step that may panic where it should return an error, and gives such a
+/// panic's message as the error, without the panic's lines on stderr. tokio's signal
+/// driver, part of every runtime once any crate of the build enables tokio's `signal`
+/// (areq does, for Ctrl-C), `expect`s a socket pair: under `ulimit -n 6` there is none, and
+/// building a runtime, or reqwest's blocking client (which builds one), panics.
+pub(crate) fn without_panic<T>(step: impl FnOnce() -> T) -> Result<T, String> {
+    use std::panic::{self, AssertUnwindSafe};
+    use std::sync::Mutex;
+    // The first panic's message: a blocking client's runtime panics on its own thread,
+    // then `build` panics on ours with a message that says less.
+    static FIRST: Mutex<Option<String>> = Mutex::new(None);
+    let hook = panic::take_hook();
+    panic::set_hook(Box::new(|info| {
+        let message = info.payload_as_str().unwrap_or("a panic").to_owned();
+        let mut first = FIRST.lock().unwrap_or_else(|e| e.into_inner());
+        first.get_or_insert(message);
+    }));
+    let result = panic::catch_unwind(AssertUnwindSafe(step));
+    panic::set_hook(hook);
+    let first = FIRST.lock().unwrap_or_else(|e| e.into_inner()).take();
+    result.map_err(|_| {
+        let message = first.unwrap_or_default();
+        // The io::Error in the message is in its Debug form: `Os { code: 24, ... }`.
+        let code = |n: i32| message.contains(&format!("code: {n},"));
+        let emfile = [23, 24].into_iter().find(|&n| code(n));
+        emfile
+            .and_then(|n| too_many(&io::Error::from_raw_os_error(n)))
+            .unwrap_or(message)
     })
 }

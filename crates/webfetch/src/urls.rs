@@ -11,7 +11,7 @@ pub async fn read_url_list(path: impl AsRef<Path>) -> Result<Vec<String>, Fatal>
     let path = path.as_ref();
     let text = tokio::fs::read_to_string(path)
         .await
-        .map_err(|e| Fatal::Input(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| crate::file_failed(format_args!("cannot read {}", path.display()), &e))?;
     Ok(url_lines(path, &text))
 }
 

@@ -125,10 +125,10 @@ fn main() -> ExitCode {
     let args = Args::parse();
     log::init();
     // `asyncio.run(main())`, as `#[tokio::main(flavor = "current_thread")]` writes it, but
-    // a runtime that cannot start (no file left to open, under `ulimit -n 8`) is one line.
+    // a runtime that cannot start (no file left to open, under `ulimit -n 6`) is one line.
     match webfetch::runtime() {
         Ok(runtime) => runtime.block_on(areq(args)),
-        Err(e) => fail(format_args!("{e}")),
+        Err(fatal) => stop(fatal),
     }
 }
 
@@ -136,7 +136,12 @@ fn main() -> ExitCode {
 async fn areq(args: Args) -> ExitCode {
     let list = match tokio::fs::read_to_string(&args.urls).await {
         Ok(list) => list,
-        Err(e) => return usage_error(format_args!("cannot read {}: {e}", args.urls.display())),
+        Err(e) => {
+            return stop(webfetch::file_failed(
+                format_args!("cannot read {}", args.urls.display()),
+                &e,
+            ));
+        }
     };
     // Some editors save a byte-order mark first: it is not part of the first URL.
     let list = list.strip_prefix('\u{feff}').unwrap_or(&list);
@@ -145,13 +150,18 @@ async fn areq(args: Args) -> ExitCode {
     // The header row is written, and flushed, before any page is fetched.
     let out = match output::create(&args.output).await {
         Ok(out) => out,
-        Err(e) => return usage_error(format_args!("cannot write {}: {e}", args.output.display())),
+        Err(e) => {
+            return stop(webfetch::file_failed(
+                format_args!("cannot write {}", args.output.display()),
+                &e,
+            ));
+        }
     };
     // With TLS, building the client loads the trusted certificates: none found (no system
     // store, or an SSL_CERT_FILE that names no certificates) is an error.
     let client = match webfetch::client(args.timeout) {
         Ok(client) => client,
-        Err(e) => return fail(format_args!("{e}")),
+        Err(fatal) => return stop(fatal),
     };
     let limits = Limits {
         timeout: args.timeout,
@@ -210,16 +220,14 @@ async fn areq(args: Args) -> ExitCode {
     }
 }
 
-/// One line on stderr, and exit code 2: the input or the arguments cannot be used. A line
-/// that cannot be written is lost, not a panic as with `eprintln!`.
-fn usage_error(message: std::fmt::Arguments<'_>) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "areq: {message}");
-    ExitCode::from(2)
-}
-
-/// One line on stderr, and exit code 1: the program cannot start its work.
-fn fail(message: std::fmt::Arguments<'_>) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "areq: {message}");
-    ExitCode::FAILURE
+/// One line on stderr, and the exit code: 2 when the input cannot be used, 1 when the
+/// program cannot start its work. A line that cannot be written is lost, not a panic as
+/// with `eprintln!`.
+fn stop(fatal: webfetch::Fatal) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "areq: {fatal}");
+    match fatal {
+        webfetch::Fatal::Input(_) => ExitCode::from(2),
+        _ => ExitCode::FAILURE,
+    }
 }
 // ANCHOR_END: main
