@@ -1,7 +1,7 @@
 # Shortcuts; each target is one or two plain cargo commands you can also type yourself.
 EXAMPLE ?= async_chores
 
-.PHONY: run test lint snapshots real bench verify copy-out timelines
+.PHONY: run test doctest lint snapshots real bench verify copy-out timelines
 
 ## run: run one example in real time (make run EXAMPLE=count)
 run:
@@ -10,6 +10,10 @@ run:
 ## test: the whole test suite, every example on the paused clock
 test:
 	cargo test
+
+## doctest: the code in the crates' documentation (rustdoc rebuilds it on every run, so plain cargo test leaves it out)
+doctest:
+	cargo test --doc --workspace
 
 ## lint: formatting, clippy with warnings denied, and one package per example name
 lint:

@@ -60,7 +60,7 @@
 //! | `/hang` | headers and the start of a body, then nothing: the body never ends. The connection is cut when the server shuts down or after [`HANG_LIMIT`] |
 //! | `/redirect/loop` | a 302 to itself, forever |
 //! | `/redirect/to/{i}` | a 302 to `/page/{i}.html` (which is a 404 if there is no page `i`) |
-//! | `/large?kb=N` | a streamed HTML page of exactly `N` KiB (default 8192 = 8 MiB, at most 1 GiB) with a title and one link per KiB |
+//! | `/large?kb=N` | a streamed HTML page of exactly `N` KiB (default 8192 = 8 MiB, at most 1 GiB) with a title and one link per KiB; its `Content-Length` says so up front, unless `&chunked=1`: then a client learns its size only by reading it |
 //!
 //! Anything else is a 404 with a small HTML body. [`SPECIAL_PATHS`] lists the examples shown
 //! on the index.
@@ -704,6 +704,10 @@ async fn large(State(state): State<AppState>, uri: Uri) -> Response {
         Ok(kb) => kb,
         Err(why) => return bad_request(&why),
     };
+    let chunked = match query_number(&uri, "chunked", 0, 0..=1) {
+        Ok(chunked) => chunked == 1,
+        Err(why) => return bad_request(&why),
+    };
     let pages = state.site.pages;
     let chunks = stream::iter((0..kb).step_by(LARGE_CHUNK_KB as usize)).map(move |first| {
         let last = (first + LARGE_CHUNK_KB).min(kb);
@@ -713,7 +717,7 @@ async fn large(State(state): State<AppState>, uri: Uri) -> Response {
         }
         Ok(Bytes::from(chunk))
     });
-    html_stream_response(chunks, Some(kb * 1024))
+    html_stream_response(chunks, (!chunked).then_some(kb * 1024))
 }
 
 /// Appends KiB number `block` of a `kb` KiB page: exactly 1024 bytes, a paragraph with one

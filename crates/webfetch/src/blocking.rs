@@ -41,6 +41,13 @@ pub fn get_text(client: &Client, url: impl IntoUrl, timeout: Duration) -> Result
     let deadline = Instant::now() + timeout;
     let response = client.get(url).send().map_err(|e| cause(&e))?;
     let mut response = response.error_for_status().map_err(|e| cause(&e))?;
+    // A length said up front is refused before reading any of it.
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_BODY as u64)
+    {
+        return Err(too_large());
+    }
     let mut body = Vec::new();
     let mut chunk = [0; 8192];
     loop {

@@ -67,6 +67,13 @@ pub async fn get_text(client: &Client, url: impl IntoUrl) -> Result<String, Stri
 /// The body of a response as text, awaited a chunk at a time, whatever its status: over
 /// [`MAX_BODY`], or not UTF-8, it is an error in words.
 pub async fn text(mut response: Response) -> Result<String, String> {
+    // A length said up front is refused before reading any of it.
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_BODY as u64)
+    {
+        return Err(too_large());
+    }
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|e| cause(&e))? {
         if body.len() + chunk.len() > MAX_BODY {

@@ -166,7 +166,7 @@ fn a_hanging_page_times_out_and_the_others_are_written() {
     let handle = site::spawn(site.clone());
     let mut urls = handle.url_list((0..5).map(Site::page_path));
     urls += &handle.url_list(["/hang"]);
-    let run = areq(&urls, &["--timeout", "1"]);
+    let run = areq(&urls, &["--timeout", "0.3"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.took < Duration::from_secs(5), "took {:?}", run.took);
 
@@ -179,7 +179,7 @@ fn a_hanging_page_times_out_and_the_others_are_written() {
     assert_eq!(errors.len(), 1, "one error line for /hang:\n{}", run.stderr);
     assert!(
         errors[0].ends_with(&format!(
-            "ERROR:areq: Non-aiohttp exception occured:  {hang}: timed out after 1 s (--timeout)"
+            "ERROR:areq: Non-aiohttp exception occured:  {hang}: timed out after 0.3 s (--timeout)"
         )),
         "{}",
         errors[0]
