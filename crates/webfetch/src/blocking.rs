@@ -20,6 +20,7 @@ pub fn client(timeout: Duration) -> Result<Client, Fatal> {
     install_tls();
     proxy_from_env_used();
     let builder = Client::builder()
+        .tls_backend_preconfigured(crate::tls::client_config())
         .timeout(timeout)
         .connect_timeout(timeout.min(CONNECT_TIMEOUT));
     // The client runs a runtime of its own, on a thread of its own: see `without_panic`.

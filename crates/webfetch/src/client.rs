@@ -19,8 +19,8 @@ pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 ///
 /// Like aiohttp, it ignores proxy settings in the environment. https:// URLs are checked
 /// against the system's certificate authorities, or those of the file `SSL_CERT_FILE`
-/// names, as curl and Python do; loading them can fail (no system store), and that is the
-/// error returned.
+/// names, as curl and Python do, read at the first https:// URL (src/tls.rs): if none can
+/// be, each https:// request fails with why.
 pub fn client(timeout: Duration) -> Result<Client, Fatal> {
     client_builder()
         .timeout(timeout)
@@ -34,6 +34,7 @@ pub fn client(timeout: Duration) -> Result<Client, Fatal> {
 pub fn client_builder() -> reqwest::ClientBuilder {
     install_tls();
     Client::builder()
+        .tls_backend_preconfigured(crate::tls::client_config())
         .connect_timeout(CONNECT_TIMEOUT)
         .no_proxy()
 }

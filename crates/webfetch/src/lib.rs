@@ -19,6 +19,7 @@ mod client;
 mod exit;
 mod open_files;
 mod title;
+mod tls;
 mod urls;
 
 pub use cause::cause;

@@ -157,8 +157,7 @@ async fn areq(args: Args) -> ExitCode {
             ));
         }
     };
-    // With TLS, building the client loads the trusted certificates: none found (no system
-    // store, or an SSL_CERT_FILE that names no certificates) is an error.
+    // One client, one pool of connections, for the whole run (aiohttp's ClientSession).
     let client = match webfetch::client(args.timeout) {
         Ok(client) => client,
         Err(fatal) => return stop(fatal),
