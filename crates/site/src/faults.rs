@@ -172,7 +172,8 @@ fn request_faults(tls: &SiteHandle) -> Vec<(&'static str, String, &'static str, 
             "the body was cut short: the server closed the connection too soon",
             "5",
         ),
-        ("no answer", at(Silent), "timed out", "0.3"),
+        // Alone in its list, so that nothing else has to be done within its short timeout.
+        ("no answer", at(Silent), "timed out", "0.1"),
         (
             "untrusted certificate",
             tls.url("/page/0.html"),
@@ -192,9 +193,12 @@ fn request_fault(
     timeout: &str,
 ) -> Result<(), String> {
     let good = site.url("/page/0.html");
+    // A case with a short timeout is alone in its list: a good page after it, which must
+    // still be fetched, could miss such a timeout on a loaded machine.
+    let alone = timeout.parse::<f64>().is_ok_and(|t| t < 1.0);
     let urls = match program.input {
-        Input::Url => vec![url.to_owned()],
-        Input::List => vec![url.to_owned(), good.clone()],
+        Input::List if !alone => vec![url.to_owned(), good.clone()],
+        _ => vec![url.to_owned()],
     };
     let run = run(program, &urls, &["--timeout", timeout], Setup::Plain);
     // The lines naming the URL, but for areq's log of its progress.
@@ -211,7 +215,7 @@ fn request_fault(
             shown()
         ));
     }
-    if program.input == Input::List && !run.results(program).contains(&good) {
+    if program.input == Input::List && !alone && !run.results(program).contains(&good) {
         return Err(format!(
             "the good page {good} is missing from the results; {}",
             shown()
