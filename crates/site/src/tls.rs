@@ -75,7 +75,7 @@ fn identity() -> Result<(TlsAcceptor, String), Box<dyn std::error::Error + Send 
     let server_cert = server.signed_by(&server_key, &ca)?;
 
     // The provider is named, not left to the process default: the one reqwest's rustls uses.
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
     let key = pki_types::PrivateKeyDer::Pkcs8(server_key.serialize_der().into());
     let mut config = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?

@@ -482,5 +482,5 @@ fn a_site_of_no_pages_still_serves_its_index_and_large_page() {
 
 /// rustls, reqwest's TLS, needs its cryptography chosen once per process.
 fn tls_ready() {
-    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }

@@ -50,10 +50,10 @@ pub fn setup_failed(e: reqwest::Error) -> Fatal {
     Fatal::Setup(format!("cannot build the HTTP client: {why}"))
 }
 
-/// rustls, reqwest's TLS, needs its cryptography chosen once per program: aws-lc-rs (the
+/// rustls, reqwest's TLS, needs its cryptography chosen once per program: ring (the
 /// root Cargo.toml says why). A second call changes nothing.
 pub(crate) fn install_tls() {
-    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// GETs `url` and returns its body as text (aiohttp's `await response.text()`). An error

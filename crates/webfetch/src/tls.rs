@@ -15,17 +15,17 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{ClientConfig, DigitallySignedStruct, SignatureScheme};
 use rustls_platform_verifier::Verifier;
 
-/// The TLS settings of every client webfetch builds: aws-lc-rs (the root Cargo.toml says
+/// The TLS settings of every client webfetch builds: ring (the root Cargo.toml says
 /// why), TLS 1.2 and 1.3, and the system's authorities, loaded when first needed.
 pub(crate) fn client_config() -> ClientConfig {
-    let provider = Arc::new(crypto::aws_lc_rs::default_provider());
+    let provider = Arc::new(crypto::ring::default_provider());
     let verifier = Arc::new(SystemAuthorities {
         provider: provider.clone(),
         verifier: OnceLock::new(),
     });
     ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .expect("aws-lc-rs supports TLS 1.2 and 1.3")
+        .expect("ring supports TLS 1.2 and 1.3")
         // `dangerous` only names the power to replace the verifier; this one verifies
         // exactly as reqwest's default does.
         .dangerous()
