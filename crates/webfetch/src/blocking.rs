@@ -9,7 +9,7 @@ use reqwest::IntoUrl;
 use reqwest::blocking::Client;
 
 use crate::client::{
-    CONNECT_TIMEOUT, install_tls, proxy_from_env_used, setup_failed, too_large, utf8,
+    CONNECT_TIMEOUT, proxy_from_env_used, refuse_declared_length, setup_failed, too_large, utf8,
 };
 use crate::{Fatal, MAX_BODY, cause};
 
@@ -17,7 +17,6 @@ use crate::{Fatal, MAX_BODY, cause};
 /// it takes its proxy from the environment (`https_proxy`, `no_proxy`...), as `requests`
 /// does.
 pub fn client(timeout: Duration) -> Result<Client, Fatal> {
-    install_tls();
     proxy_from_env_used();
     let builder = Client::builder()
         .tls_backend_preconfigured(crate::tls::client_config())
@@ -42,13 +41,7 @@ pub fn get_text(client: &Client, url: impl IntoUrl, timeout: Duration) -> Result
     let deadline = Instant::now() + timeout;
     let response = client.get(url).send().map_err(|e| cause(&e))?;
     let mut response = response.error_for_status().map_err(|e| cause(&e))?;
-    // A length said up front is refused before reading any of it.
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_BODY as u64)
-    {
-        return Err(too_large());
-    }
+    refuse_declared_length(response.content_length())?;
     let mut body = Vec::new();
     let mut chunk = [0; 8192];
     loop {

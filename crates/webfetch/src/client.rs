@@ -32,7 +32,6 @@ pub fn client(timeout: Duration) -> Result<Client, Fatal> {
 /// [`client`]'s settings but its timeout: TLS ready, no proxy from the environment, and a
 /// connect timeout of 5 s. `.build()` it, with [`setup_failed`] for its error.
 pub fn client_builder() -> reqwest::ClientBuilder {
-    install_tls();
     Client::builder()
         .tls_backend_preconfigured(crate::tls::client_config())
         .connect_timeout(CONNECT_TIMEOUT)
@@ -50,12 +49,6 @@ pub fn setup_failed(e: reqwest::Error) -> Fatal {
     Fatal::Setup(format!("cannot build the HTTP client: {why}"))
 }
 
-/// rustls, reqwest's TLS, needs its cryptography chosen once per program: ring (the
-/// root Cargo.toml says why). A second call changes nothing.
-pub(crate) fn install_tls() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
 /// GETs `url` and returns its body as text (aiohttp's `await response.text()`). An error
 /// status (400 or more), a body over [`MAX_BODY`], or one that is not UTF-8 is an error,
 /// in words ready to print after the URL.
@@ -68,13 +61,7 @@ pub async fn get_text(client: &Client, url: impl IntoUrl) -> Result<String, Stri
 /// The body of a response as text, awaited a chunk at a time, whatever its status: over
 /// [`MAX_BODY`], or not UTF-8, it is an error in words.
 pub async fn text(mut response: Response) -> Result<String, String> {
-    // A length said up front is refused before reading any of it.
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_BODY as u64)
-    {
-        return Err(too_large());
-    }
+    refuse_declared_length(response.content_length())?;
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|e| cause(&e))? {
         if body.len() + chunk.len() > MAX_BODY {
@@ -83,6 +70,14 @@ pub async fn text(mut response: Response) -> Result<String, String> {
         body.extend_from_slice(&chunk);
     }
     utf8(body)
+}
+
+/// A length said up front over [`MAX_BODY`] is refused before any of the body is read.
+pub(crate) fn refuse_declared_length(length: Option<u64>) -> Result<(), String> {
+    match length {
+        Some(n) if n > MAX_BODY as u64 => Err(too_large()),
+        _ => Ok(()),
+    }
 }
 
 pub(crate) fn too_large() -> String {

@@ -96,10 +96,10 @@ pub(crate) fn without_panic<T>(step: impl FnOnce() -> T) -> Result<T, String> {
     result.map_err(|_| {
         let message = first.unwrap_or_default();
         // The io::Error in the message is in its Debug form: `Os { code: 24, ... }`.
-        let code = |n: i32| message.contains(&format!("code: {n},"));
-        let emfile = [23, 24].into_iter().find(|&n| code(n));
-        emfile
-            .and_then(|n| too_many(&io::Error::from_raw_os_error(n)))
+        let code = [23, 24]
+            .into_iter()
+            .find(|n| message.contains(&format!("code: {n},")));
+        code.and_then(|n| too_many(&io::Error::from_raw_os_error(n)))
             .unwrap_or(message)
     })
 }
