@@ -39,6 +39,17 @@ pub struct Output {
 /// Looks at what a program has printed on stdout so far; `true` stops it.
 pub type Stop = Box<dyn Fn(&str) -> bool + Send>;
 
+/// `program`, to be run through `sh` with its open-file limit (`ulimit -n`, soft and hard)
+/// set to `files`: how a test checks a program where a process may open only so many files.
+pub fn with_open_file_limit(program: impl AsRef<Path>, files: u32) -> Command {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("ulimit -n {files} && exec \"$0\""))
+        .arg(program.as_ref());
+    command
+}
+
 /// Runs `program` with `args` in the folder `dir` and waits for it, at most `limit` of
 /// wall time; then it is killed, and what it printed until then is returned.
 pub fn run(

@@ -6,10 +6,7 @@
 fn works_with_256_open_files_at_most() {
     // Its 33 MB go where the golden runs' files go (in memory, where there is room).
     let scratch = golden::run::scratch_folder().unwrap();
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(r#"ulimit -n 256 && exec "$0""#)
-        .arg(env!("CARGO_BIN_EXE_files_async"))
+    let output = golden::run::with_open_file_limit(env!("CARGO_BIN_EXE_files_async"), 256)
         .env("TMPDIR", scratch.path())
         .output()
         .unwrap();

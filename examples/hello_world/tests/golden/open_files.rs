@@ -4,16 +4,11 @@
 //! for areq), whose absence tokio meets with a panic. With it, `ulimit -n 7` is too few;
 //! without it, `ulimit -n 4` is enough. By a dozen the runtime always starts.
 
-use std::process::Command;
-
 #[cfg(unix)]
 #[test]
 fn too_few_open_files_is_one_line_and_never_a_panic() {
     for files in 4..=12 {
-        let output = Command::new("sh")
-            .arg("-c")
-            .arg(format!("ulimit -n {files} && exec \"$0\""))
-            .arg(env!("CARGO_BIN_EXE_hello_world"))
+        let output = golden::run::with_open_file_limit(env!("CARGO_BIN_EXE_hello_world"), files)
             .env(vclock::PAUSED_ENV, "1")
             .output()
             .expect("sh runs");
