@@ -119,7 +119,7 @@ fn lines_missing_or_extra_are_text_differences() {
 fn check_script(name: &str, script: &str, limit: Duration) -> Result<golden::Checked, String> {
     let mut golden = golden(name);
     golden.args = vec!["-c".into(), script.into()];
-    check(&golden, Path::new("sh"), Clock::Paused, limit)
+    check(&golden, Path::new("sh"), Clock::Paused, limit).map_err(|f| f.to_string())
 }
 
 #[test]
@@ -169,6 +169,7 @@ fn check_text(golden_text: &str, script: &str) -> Result<golden::Checked, String
         Clock::Paused,
         Duration::from_secs(20),
     )
+    .map_err(|f| f.to_string())
 }
 
 #[test]
@@ -284,6 +285,7 @@ fn a_run_that_has_gone_wrong_is_stopped_there() {
         Clock::Real,
         Duration::from_secs(60),
         Some(stop),
+        golden::run::Options::default(),
     )
     .unwrap();
     assert!(output.stopped_early && !output.timed_out);

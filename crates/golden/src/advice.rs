@@ -3,11 +3,68 @@
 //! or waited forever. A guess is said as a guess ("Likely: ..."), and only when the output
 //! shows its sign.
 
-use std::time::Duration;
-
 use crate::compare::{Difference, compare_blocks};
 use crate::file::Golden;
 use crate::pattern::{seconds, tolerance};
+use crate::run::Clock;
+use crate::verdict::{Failure, Kind};
+
+/// A likely cause, in a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Diagnosis {
+    /// One task ran several steps while the others waited: a blocking call in async code.
+    HeldTheLoop,
+    /// Waits that should overlap ran in turn.
+    OneAfterAnother,
+    /// Something was not awaited: it took less time than the original.
+    DidNotWait,
+    /// The program ended before its tasks were done.
+    EndedEarly,
+    /// It runs forever, or waits for something that never comes.
+    NeverEnds,
+    /// Its output depends on which of a thread and a timer goes first.
+    Race,
+    /// The right lines at the wrong times.
+    WrongTime,
+    /// Lines the original printed at the same instant came in another order.
+    TieOrder,
+    /// It panicked.
+    Panicked,
+}
+
+impl Diagnosis {
+    /// Its name in the corpus of mistakes (`tests/mistakes`): `held_the_loop`, ...
+    pub fn id(self) -> &'static str {
+        match self {
+            Diagnosis::HeldTheLoop => "held_the_loop",
+            Diagnosis::OneAfterAnother => "one_after_another",
+            Diagnosis::DidNotWait => "did_not_wait",
+            Diagnosis::EndedEarly => "ended_early",
+            Diagnosis::NeverEnds => "never_ends",
+            Diagnosis::Race => "race",
+            Diagnosis::WrongTime => "wrong_time",
+            Diagnosis::TieOrder => "tie_order",
+            Diagnosis::Panicked => "panicked",
+        }
+    }
+}
+
+/// A likely cause and what to do about it, in asyncio and tokio terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Advice {
+    pub diagnosis: Diagnosis,
+    /// The paragraph for a learner, starting "Likely: ".
+    pub text: String,
+}
+
+impl Advice {
+    fn new(diagnosis: Diagnosis, text: String) -> Advice {
+        Advice {
+            diagnosis,
+            text: wrap(&text),
+        }
+    }
+}
 
 /// A run of this many lines from one source, where the original interleaves others, is a
 /// task that held the loop.
@@ -20,19 +77,22 @@ const HELD: usize = 3;
 pub(crate) fn advise(
     golden: &Golden,
     printed: &str,
+    instants: Option<&[Option<f64>]>,
     difference: &Difference,
     complete: bool,
     quiet: bool,
-) -> Option<String> {
+) -> Option<Advice> {
     let actual: Vec<&str> = printed.lines().collect();
+    let instants = instants.unwrap_or(&[]);
     let mut advice = held_the_loop(&actual, difference);
     if complete && quiet {
         advice = advice.or_else(|| ended_early(golden, &actual, difference));
     }
+    advice = advice.or_else(|| wrong_time(golden, &actual, instants, difference));
     if complete {
-        advice = advice.or_else(|| total_time(golden, &actual));
+        advice = advice.or_else(|| total_time(golden, &actual, instants));
     }
-    advice.map(|text| wrap(&text))
+    advice.or_else(|| tie_order(golden, &actual, difference))
 }
 
 /// A paragraph broken into lines of at most 92 characters, for a terminal; a figure stays on
@@ -65,7 +125,7 @@ fn wrap(text: &str) -> String {
 }
 
 /// Nothing else ran while one task printed several lines in a row.
-fn held_the_loop(actual: &[&str], difference: &Difference) -> Option<String> {
+fn held_the_loop(actual: &[&str], difference: &Difference) -> Option<Advice> {
     let (expected, line) = match difference {
         Difference::Order { expected, line, .. } | Difference::Text { expected, line, .. } => {
             (expected, *line)
@@ -91,7 +151,7 @@ fn held_the_loop(actual: &[&str], difference: &Difference) -> Option<String> {
         return None;
     }
     let last = actual[line - 2 + held];
-    Some(format!(
+    let text = format!(
         "Likely: one task held the event loop. Nothing else ran while the program printed \
          output lines {line} to {} (`{first}` ... `{last}`), where the original prints \
          `{expected}` among them. A task that does not await between those lines (a \
@@ -100,11 +160,12 @@ fn held_the_loop(actual: &[&str], difference: &Difference) -> Option<String> {
          in between: await something there, or move the blocking work off the loop with \
          tokio::task::spawn_blocking (asyncio.to_thread).",
         line - 1 + held
-    ))
+    );
+    Some(Advice::new(Diagnosis::HeldTheLoop, text))
 }
 
 /// The program ended before the golden's last lines: its tasks were dropped.
-fn ended_early(golden: &Golden, actual: &[&str], difference: &Difference) -> Option<String> {
+fn ended_early(golden: &Golden, actual: &[&str], difference: &Difference) -> Option<Advice> {
     let short = actual.len() < golden.lines.len();
     let early = match difference {
         Difference::Missing { .. } => true,
@@ -120,27 +181,103 @@ fn ended_early(golden: &Golden, actual: &[&str], difference: &Difference) -> Opt
     if !early {
         return None;
     }
-    Some(format!(
+    let text = format!(
         "Likely: the program ended too soon; it printed {} lines where the original printed \
          {}. When main returns, tokio drops every task still running, as asyncio.run \
          cancels them. Await what must finish first: the tasks' JoinHandles, or the queue's \
          join (q.join() in asyncio).",
         actual.len(),
         golden.lines.len()
+    );
+    Some(Advice::new(Diagnosis::EndedEarly, text))
+}
+
+/// Whether the lines before output line `line` (1-based) were printed when the original
+/// printed them: the program went wrong only after them.
+fn on_time_until(golden: &Golden, instants: &[Option<f64>], line: usize) -> bool {
+    let known = golden.lines.iter().zip(instants).take(line.saturating_sub(1));
+    let mut any = false;
+    for (pattern, printed) in known {
+        if let (Some(published), Some(printed)) = (pattern.at(), printed) {
+            any = true;
+            if (printed - published).abs() > tolerance(published) {
+                return false;
+            }
+        }
+    }
+    any
+}
+
+/// The right line at the wrong time: what kind of wait moved it.
+fn wrong_time(
+    golden: &Golden,
+    actual: &[&str],
+    instants: &[Option<f64>],
+    difference: &Difference,
+) -> Option<Advice> {
+    let Difference::Instant {
+        line,
+        published,
+        printed,
+        got,
+        ..
+    } = difference
+    else {
+        return None;
+    };
+    let (published, printed) = (seconds(*published), seconds(*printed));
+    if printed > published {
+        let last = *line == actual.len() && golden.lines.len() == actual.len();
+        let rest = if last && on_time_until(golden, instants, *line) {
+            "Every line before it came on time: the program waited at its end for something \
+             the original does not wait for (a fixed sleep, a task that had nothing left to \
+             do)."
+        } else {
+            "It waited for something the original does not wait for before printing it: \
+             awaiting tasks one after another, or all of them, where the original goes on as \
+             soon as the one it needs is done (asyncio.as_completed: tokio's JoinSet::join_next \
+             or FuturesUnordered), or a wait that should have run alongside the others \
+             (asyncio.gather: tokio::join!, join_all, or spawned tasks)."
+        };
+        return Some(Advice::new(
+            Diagnosis::WrongTime,
+            format!("Likely: `{got}` came late: printed at {printed} s; the original printed it at {published} s. {rest}"),
+        ));
+    }
+    Some(Advice::new(
+        Diagnosis::WrongTime,
+        format!(
+            "Likely: `{got}` came early: printed at {printed} s; the original printed it at \
+             {published} s. The program did not wait where the original waits before this line: \
+             a future does nothing until it is awaited (a coroutine object in Python), and a \
+             sleep that is never awaited never happens."
+        ),
     ))
 }
 
 /// The total time tells how the waits were arranged.
-fn total_time(golden: &Golden, actual: &[&str]) -> Option<String> {
-    let (published, got) = golden.lines.iter().rev().find_map(|pattern| {
-        actual
-            .iter()
-            .rev()
-            .find_map(|line| pattern.figures(line).last().copied())
+fn total_time(golden: &Golden, actual: &[&str], instants: &[Option<f64>]) -> Option<Advice> {
+    let (line, (published, got)) = golden.lines.iter().rev().find_map(|pattern| {
+        actual.iter().enumerate().rev().find_map(|(i, line)| {
+            pattern.figures(line).last().copied().map(|figures| (i + 1, figures))
+        })
     })?;
     let slack = tolerance(published);
+    if got > published + slack && on_time_until(golden, instants, line) {
+        return Some(Advice::new(
+            Diagnosis::WrongTime,
+            format!(
+                "Likely: it waited at its end. Every line before the last came when the \
+                 original printed it, but the program took {} s where the original took {} s: \
+                 it waited, after the work was done, for something the original does not wait \
+                 for (a fixed sleep, a task that had nothing left to do).",
+                seconds(got),
+                seconds(published)
+            ),
+        ));
+    }
     if got > published + slack && got >= published * 1.3 {
-        return Some(format!(
+        return Some(Advice::new(Diagnosis::OneAfterAnother, format!(
             "Likely: the waits ran one after another. The program took {} s where the \
              original took {} s: more like the sum of its waits than the longest. In asyncio, \
              awaiting one coroutine after another runs them in turn, and so does a blocking \
@@ -150,23 +287,107 @@ fn total_time(golden: &Golden, actual: &[&str]) -> Option<String> {
              afterwards.",
             seconds(got),
             seconds(published)
-        ));
+        )));
     }
     if got < published - slack {
-        return Some(format!(
+        return Some(Advice::new(Diagnosis::DidNotWait, format!(
             "Likely: something did not wait. The program took {} s where the original took {} \
              s. A future does nothing until it is awaited (a coroutine object in Python), and a \
              spawned task that nobody awaits is dropped when main returns, as asyncio.run \
              cancels it: await it.",
             seconds(got),
             seconds(published)
-        ));
+        )));
     }
     None
 }
 
+/// Two lines the original printed at the same instant, in another order: the order in
+/// which tasks ready together run.
+fn tie_order(golden: &Golden, actual: &[&str], difference: &Difference) -> Option<Advice> {
+    let Difference::Order {
+        line, golden_line, ..
+    } = difference
+    else {
+        return None;
+    };
+    let expected = golden.lines.iter().find(|p| p.line() == *golden_line)?;
+    let at = expected.at()?;
+    let got = actual.get(line - 1)?;
+    let other = golden
+        .lines
+        .iter()
+        .find(|p| p.compare(got) != crate::LineMatch::Different)?;
+    if other.at() != Some(at) {
+        return None;
+    }
+    Some(Advice::new(
+        Diagnosis::TieOrder,
+        format!(
+            "Likely: tasks ready at the same moment ran in another order. The original printed \
+             both lines at {} s; asyncio runs what is ready first in, first out: tasks in the \
+             order they were created, and after an `await asyncio.sleep(0)` behind every task \
+             already waiting. In tokio, tasks spawned in order start in order, and a task that \
+             yields (tokio::task::yield_now) is not promised a place in the queue; a real wait \
+             (tokio::time::sleep) keeps the order of the deadlines. Check what each task awaits \
+             before this line, and in which order the tasks were spawned.",
+            seconds(at)
+        ),
+    ))
+}
+
+/// The failure for a program whose two real-time runs, with the blocking sleeps of its
+/// threads ending `shift_ms` late and as early, printed different orders; `None` if they
+/// printed the same lines.
+pub(crate) fn race(golden: &Golden, late: &str, early: &str, shift_ms: i64) -> Option<Failure> {
+    let late: Vec<&str> = late.lines().collect();
+    let early: Vec<&str> = early.lines().collect();
+    let first = (0..late.len().max(early.len())).find(|&i| late.get(i) != early.get(i))?;
+    let last = (first + 4).min(late.len().max(early.len()));
+    let show = |lines: &[&str]| {
+        (first..last)
+            .map(|i| format!("  {:>3} {}", i + 1, lines.get(i).copied().unwrap_or("(nothing)")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let moved: Vec<&str> = (first..last).filter_map(|i| late.get(i).copied()).collect();
+    let text = format!(
+        "Likely: a race. The program sleeps on a thread of its own (spawn_blocking, or a \
+         std::thread), and that sleep ends at the very instant a timer of the runtime is due. \
+         Which of the two goes first is up to the operating system, so `cargo run` prints \
+         these lines in one order or the other from run to run: {}. The original has one \
+         thread, whose event loop orders everything. Keep waits that must be ordered with the \
+         others on the runtime: tokio::time::sleep(...).await in a task, not a blocking sleep \
+         on another thread.",
+        moved.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+    );
+    let message = format!(
+        "its output depends on a race: run twice in real time, once with its threads' \
+         blocking sleeps ending {shift_ms} ms late and once {shift_ms} ms early, it printed \
+         different orders from output line {}:\n  ended late:\n{}\n  ended early:\n{}\n{}",
+        first + 1,
+        show(&late),
+        show(&early),
+        wrap(&text)
+    );
+    let mut failure = Failure::new(golden, Clock::Real, Kind::Race, message);
+    failure.line = Some(first + 1);
+    failure.expected = early.get(first).copied().unwrap_or_default().to_owned();
+    failure.got = late.get(first).copied().unwrap_or_default().to_owned();
+    failure.advice = Some(Advice::new(Diagnosis::Race, text));
+    Some(failure)
+}
+
+/// The diagnosis of a run that had to be stopped (its words are in [`hung`]).
+pub(crate) fn never_ends() -> Advice {
+    Advice {
+        diagnosis: Diagnosis::NeverEnds,
+        text: String::new(),
+    }
+}
+
 /// The message for a run stopped at its time limit: what it waited for, and how far it got.
-pub(crate) fn hung(golden: &Golden, printed: &str, limit: Duration) -> String {
+pub(crate) fn hung(golden: &Golden, printed: &str, why: &str) -> String {
     let progress = match compare_blocks(&golden.lines, &golden.any_order, false, printed) {
         Err(Difference::Missing {
             golden_line,
@@ -187,26 +408,29 @@ pub(crate) fn hung(golden: &Golden, printed: &str, limit: Duration) -> String {
         Err(difference) => format!("What it printed until then already differs:\n{difference}"),
         Ok(_) => "It had printed every line the golden expects, but did not end.".to_owned(),
     };
+    let ends = golden
+        .last_instant()
+        .map(|last| format!(" (the original ends at {} s)", seconds(last)))
+        .unwrap_or_default();
     let why = wrap(&format!(
-        "it did not finish within {} s of wall time: it waits for something that never comes \
-         (a task that never ends, a consumer waiting on an empty queue, a request with no \
-         timeout). In asyncio terms, an await with no end: bound it with a timeout \
-         (tokio::time::timeout, asyncio.wait_for) or stop what runs forever \
-         (JoinHandle::abort, like Task.cancel).",
-        seconds(limit.as_secs_f64())
+        "{why}{ends}. Likely: it waits for something that never comes (a task that never \
+         ends, a consumer waiting on an empty queue, a request with no timeout). In asyncio \
+         terms, an await with no end: bound it with a timeout (tokio::time::timeout, \
+         asyncio.wait_for) or stop what runs forever (JoinHandle::abort, like Task.cancel)."
     ));
     format!("{why}\n{progress}")
 }
 
 /// Where and why the program panicked, from its stderr; empty if it did not.
-pub(crate) fn panicked(stderr: &str) -> String {
+pub(crate) fn panicked(stderr: &str) -> Option<Advice> {
     let mut lines = stderr.lines();
-    let Some(at) = lines.find_map(|l| l.split_once(" panicked at ").map(|(_, at)| at)) else {
-        return String::new();
-    };
+    let at = lines.find_map(|l| l.split_once(" panicked at ").map(|(_, at)| at))?;
     let message = lines.next().unwrap_or("").trim();
-    format!(
-        "\nIt panicked at {} (a panic is Rust's uncaught exception): {message}",
-        at.trim_end_matches(':')
-    )
+    Some(Advice::new(
+        Diagnosis::Panicked,
+        format!(
+            "It panicked at {} (a panic is Rust's uncaught exception): {message}",
+            at.trim_end_matches(':')
+        ),
+    ))
 }

@@ -51,6 +51,17 @@ pub enum Difference {
         golden_line: usize,
         got: String,
     },
+    /// The right line, printed at another time than the original printed it.
+    Instant {
+        line: usize,
+        golden_line: usize,
+        expected: String,
+        got: String,
+        /// When the original printed it, and when the program did, in seconds.
+        published: f64,
+        printed: f64,
+        tolerance: f64,
+    },
 }
 
 impl Difference {
@@ -84,6 +95,7 @@ impl Difference {
                 "text"
             }
             Difference::Timing { .. } => "timing",
+            Difference::Instant { .. } => "instant",
         }
     }
 
@@ -94,7 +106,8 @@ impl Difference {
             | Difference::Text { line, .. }
             | Difference::Timing { line, .. }
             | Difference::Missing { line, .. }
-            | Difference::Extra { line, .. } => *line,
+            | Difference::Extra { line, .. }
+            | Difference::Instant { line, .. } => *line,
         }
     }
 
@@ -105,7 +118,8 @@ impl Difference {
             | Difference::Text { golden_line, .. }
             | Difference::Timing { golden_line, .. }
             | Difference::Missing { golden_line, .. }
-            | Difference::Extra { golden_line, .. } => *golden_line,
+            | Difference::Extra { golden_line, .. }
+            | Difference::Instant { golden_line, .. } => *golden_line,
         }
     }
 }
@@ -166,6 +180,24 @@ impl fmt::Display for Difference {
             }
             Difference::Extra { got, .. } => {
                 writeln!(f, "{at}: the golden ends before it")?;
+                write!(f, "  got:      {got}")
+            }
+            Difference::Instant {
+                got,
+                published,
+                printed,
+                tolerance,
+                ..
+            } => {
+                writeln!(
+                    f,
+                    "{at}: the right line at the wrong time: printed at {} s; the original \
+                     printed it at {} s (the grade accepts {} to {} s)",
+                    seconds(*printed),
+                    seconds(*published),
+                    seconds((published - tolerance).max(0.0)),
+                    seconds(published + tolerance)
+                )?;
                 write!(f, "  got:      {got}")
             }
         }
@@ -258,6 +290,60 @@ pub fn compare_blocks(
         redacted.extend(lines);
     }
     Ok(redacted.join("\n") + "\n")
+}
+
+/// Checks when each line was printed, for an output that agrees with `expected` line for
+/// line: `printed[i]` is when output line i+1 was printed, in seconds (`None`: unknown), and
+/// `tolerance` how far from the original's instant it may be. In an any-order block the
+/// instants are compared in the order of time, as the lines may come in any order. Returns
+/// the first line printed at the wrong time.
+pub fn check_instants(
+    expected: &[Pattern],
+    any_order: &[Range<usize>],
+    output: &str,
+    printed: &[Option<f64>],
+    tolerance: impl Fn(f64) -> f64,
+) -> Result<(), Difference> {
+    let actual: Vec<&str> = output.lines().collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new(); // (pattern index, output index)
+    let mut index = 0;
+    while index < expected.len() {
+        let Some(block) = any_order.iter().find(|b| b.start == index && !b.is_empty()) else {
+            pairs.push((index, index));
+            index += 1;
+            continue;
+        };
+        let mut patterns: Vec<usize> = block.clone().filter(|&p| expected[p].at().is_some()).collect();
+        let mut lines: Vec<usize> = block.clone().collect();
+        patterns.sort_by(|&a, &b| expected[a].at().partial_cmp(&expected[b].at()).expect("finite"));
+        lines.sort_by(|&a, &b| {
+            let time = |i: usize| printed.get(i).copied().flatten().unwrap_or(f64::MAX);
+            time(a).total_cmp(&time(b))
+        });
+        pairs.extend(patterns.into_iter().zip(lines));
+        index = block.end;
+    }
+    for (p, i) in pairs {
+        let pattern = &expected[p];
+        let (Some(published), Some(Some(at)), Some(got)) =
+            (pattern.at(), printed.get(i).copied(), actual.get(i))
+        else {
+            continue;
+        };
+        let slack = tolerance(published);
+        if (at - published).abs() > slack {
+            return Err(Difference::Instant {
+                line: i + 1,
+                golden_line: pattern.line(),
+                expected: pattern.describe(),
+                got: (*got).to_owned(),
+                published,
+                printed: at,
+                tolerance: slack,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Matches the output lines from `first` on against a block of patterns in any order: the

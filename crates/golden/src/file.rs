@@ -78,6 +78,11 @@ pub struct Golden {
 }
 
 impl Golden {
+    /// The instant of the original's last printed line, where the golden gives instants.
+    pub fn last_instant(&self) -> Option<f64> {
+        self.lines.iter().filter_map(Pattern::at).reduce(f64::max)
+    }
+
     /// Reads and parses a golden file; the error names the file and the line.
     pub fn load(path: &Path) -> Result<Golden, String> {
         let text = fs::read_to_string(path)

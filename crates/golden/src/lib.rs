@@ -23,14 +23,17 @@ pub mod compare;
 pub mod file;
 pub mod pattern;
 pub mod run;
+mod verdict;
 
 use std::path::Path;
 use std::time::Duration;
 
-pub use compare::{Difference, compare, compare_blocks};
+pub use advice::{Advice, Diagnosis};
+pub use compare::{Difference, check_instants, compare, compare_blocks};
 pub use file::{Golden, Stream, golden_dir, goldens_of};
 pub use pattern::{LineMatch, Marker, Pattern, tolerance};
 pub use run::{Clock, Output, run};
+pub use verdict::{Disagreement, Failure, Kind};
 
 #[doc(hidden)]
 pub use insta;
@@ -43,6 +46,20 @@ pub const PAUSED_LIMIT: Duration = Duration::from_secs(60);
 /// takes milliseconds.)
 pub const REAL_WAIT: Duration = Duration::from_secs(1);
 
+/// How long an exercise's paused runtime may sit idle, in real time, before the run is
+/// stopped: with the clock paused, an idle runtime jumps to its next timer at once, so one
+/// that stays idle waits for a thread, or for something that never comes.
+const IDLE: f64 = 1.0;
+
+/// How late, then how early, a thread's blocking sleeps end in the two real-time runs that
+/// look for a race, in milliseconds: well above the scheduling noise of a loaded machine,
+/// well below the gaps between the lessons' events.
+const SHIFT_MS: i64 = 50;
+
+/// How far an instant may be from the original's in real time, beyond [`tolerance`]: a
+/// process's start, and the scheduling of a loaded machine.
+const REAL_SLACK: f64 = 0.2;
+
 /// What a run printed, checked against its golden.
 #[derive(Debug, Clone)]
 pub struct Checked {
@@ -54,95 +71,63 @@ pub struct Checked {
     pub transcript: String,
 }
 
-/// One run checked, with what it showed about the clock.
-struct Attempt {
-    result: Result<Checked, String>,
-    /// Why the paused clock cannot stand for real time for this program, if it showed why.
-    waits_in_real_time: Option<String>,
+/// The virtual instant after which a paused run counts as running far past its golden.
+fn deadline(golden: &Golden) -> Option<f64> {
+    golden.last_instant().map(|last| 2.0 * last + 10.0)
+}
+
+/// The most wall time a run on `clock` may take.
+fn wall_limit(golden: &Golden, clock: Clock, limit: Duration) -> Duration {
+    if let Some(limit) = golden.limit {
+        return limit;
+    }
+    match (clock, golden.last_instant()) {
+        (Clock::Real, Some(last)) => Duration::from_secs_f64(1.5 * last + 3.0).min(limit),
+        _ => limit,
+    }
 }
 
 /// Runs `program` as `golden` says and compares. The run is on `clock`, unless the golden
-/// asks for the real clock. The error is the whole message for a learner: what ran, which
-/// golden, what differs and where, and where it can, why in asyncio terms.
+/// asks for the real clock.
 pub fn check(
     golden: &Golden,
     program: &Path,
     clock: Clock,
     limit: Duration,
-) -> Result<Checked, String> {
-    attempt(golden, program, clock, limit, false).result
-}
-
-/// One run of `golden`'s case, checked; with `early_stop`, a run whose stdout goes wrong
-/// is stopped there rather than waited out.
-fn attempt(
-    golden: &Golden,
-    program: &Path,
-    clock: Clock,
-    limit: Duration,
-    early_stop: bool,
-) -> Attempt {
+) -> Result<Checked, Failure> {
     let clock = if golden.clock == Clock::Real {
         Clock::Real
     } else {
         clock
     };
-    let clock_words = match clock {
-        Clock::Paused => {
-            "tokio's paused clock (sleeps take no real time; the times it prints are what \
-             they would be in real time)"
-        }
-        Clock::Real => "real time, as `cargo run` runs it",
+    let options = run::Options {
+        deadline: deadline(golden),
+        ..run::Options::default()
     };
-    let heading = format!(
-        "{}: what it prints does not agree with the Python original.\n  run:    {}\n  golden: golden/{}.out\n  clock:  {clock_words}",
-        golden.name,
-        golden.command(),
-        golden.name
-    );
-    let limit = golden.limit.unwrap_or(limit);
-    let stop = early_stop.then(|| stop_when_wrong(golden)).flatten();
-    let (output, file) = match run_case(golden, program, clock, limit, stop) {
-        Ok(done) => done,
-        Err(e) => {
-            return Attempt {
-                result: Err(format!("{heading}\n{e}")),
-                waits_in_real_time: None,
-            };
-        }
-    };
-    let waits_in_real_time = match clock {
-        Clock::Paused if !output.notes.trim().is_empty() => Some(output.notes.trim().to_owned()),
-        Clock::Paused if output.wall >= REAL_WAIT && !output.timed_out => Some(format!(
-            "on the paused clock it took {:.1} s of real time, where sleeps take none, so it \
-             waits in real time (a std::thread::sleep, or work the paused clock cannot see)",
-            output.wall.as_secs_f64()
-        )),
-        _ => None,
-    };
-    let result = judge(golden, &output, &file, clock, limit).map_err(|e| format!("{heading}\n{e}"));
-    Attempt {
-        result,
-        waits_in_real_time,
-    }
+    let (output, file) = run_case(golden, program, clock, wall_limit(golden, clock, limit), None, options)
+        .map_err(|e| Failure::setup(golden, clock, e))?;
+    judge(golden, &output, &file, clock)
 }
 
 /// The verdict on one finished run.
-fn judge(
-    golden: &Golden,
-    output: &Output,
-    file: &str,
-    clock: Clock,
-    limit: Duration,
-) -> Result<Checked, String> {
+fn judge(golden: &Golden, output: &Output, file: &str, clock: Clock) -> Result<Checked, Failure> {
     // One stream a golden: a run that prints to both has a golden for each.
     let printed = match &golden.stream {
         Stream::Stdout => &output.stdout,
         Stream::Stderr => &output.stderr,
         Stream::File(_) => file,
     };
-    if output.timed_out {
-        return Err(advice::hung(golden, printed, limit));
+    if output.timed_out || output.stopped.is_some() {
+        let why = match &output.stopped {
+            Some(stopped) => format!("on the paused clock it was stopped: {stopped}"),
+            None => format!(
+                "it did not finish within {} s of wall time",
+                pattern::seconds(wall_limit(golden, clock, PAUSED_LIMIT).as_secs_f64())
+            ),
+        };
+        let mut failure = Failure::new(golden, clock, Kind::Hang, advice::hung(golden, printed, &why));
+        failure.advice = Some(advice::never_ends());
+        return Err(failure);
     }
     // A run stopped as soon as it went wrong has no exit code; what it printed says why.
     if output.code != Some(golden.exit) && !output.stopped_early {
@@ -150,19 +135,43 @@ fn judge(
             Some(code) => format!("exited with code {code}"),
             None => "was killed by a signal".to_owned(),
         };
-        return Err(format!(
-            "it {ended}, expected exit code {}; the end of its stderr:\n{}{}",
-            golden.exit,
-            tail(&output.stderr, 8),
-            advice::panicked(&output.stderr)
-        ));
+        let mut failure = Failure::new(
+            golden,
+            clock,
+            Kind::ExitCode,
+            format!(
+                "it {ended}, expected exit code {}; the end of its stderr:\n{}",
+                golden.exit,
+                tail(&output.stderr, 8),
+            ),
+        );
+        failure.expected = format!("exit code {}", golden.exit);
+        failure.got = ended;
+        failure.advice = advice::panicked(&output.stderr);
+        if let Some(advice) = &failure.advice {
+            failure.message.push('\n');
+            failure.message.push_str(&advice.text);
+        }
+        return Err(failure);
     }
-    match compare_blocks(
-        &golden.lines,
-        &golden.any_order,
-        clock == Clock::Paused,
-        printed,
-    ) {
+    let exact = clock == Clock::Paused;
+    let compared = compare_blocks(&golden.lines, &golden.any_order, exact, printed).and_then(
+        |transcript| {
+            if golden.stream != Stream::Stdout {
+                return Ok(transcript);
+            }
+            let slack = if exact { 0.0 } else { REAL_SLACK };
+            check_instants(
+                &golden.lines,
+                &golden.any_order,
+                printed,
+                &output.instants,
+                |at| tolerance(at) + slack,
+            )
+            .map(|()| transcript)
+        },
+    );
+    match compared {
         Ok(transcript) => Ok(Checked {
             name: golden.name.clone(),
             command: golden.command(),
@@ -170,19 +179,286 @@ fn judge(
         }),
         Err(difference) => {
             let quiet = golden.stream == Stream::Stderr || output.stderr.trim().is_empty();
-            let mut why =
-                advice::advise(golden, printed, &difference, !output.stopped_early, quiet)
-                    .map(|why| format!("\n{why}"))
-                    .unwrap_or_default();
-            if output.stopped_early {
-                why.push_str("\n(The run was stopped there, at its first difference.)");
+            let instants = (golden.stream == Stream::Stdout).then_some(&output.instants[..]);
+            let advice = advice::advise(
+                golden,
+                printed,
+                instants,
+                &difference,
+                !output.stopped_early,
+                quiet,
+            );
+            let mut text = difference.to_string();
+            if let Some(advice) = &advice {
+                text.push('\n');
+                text.push_str(&advice.text);
             }
-            Err(format!(
-                "{difference}{why}\n\n{}",
-                side_by_side(golden, printed, difference.line())
-            ))
+            if output.stopped_early {
+                text.push_str("\n(The run was stopped there, at its first difference.)");
+            }
+            text.push_str("\n\n");
+            text.push_str(&side_by_side(golden, printed, difference.line()));
+            Err(Failure::differs(golden, clock, &difference, advice, text))
         }
     }
+}
+
+/// Checks every golden of `example` on the paused clock: every difference found, or what
+/// to snapshot. This is what [`check_example!`] calls.
+pub fn grade(
+    example: &str,
+    program: &str,
+    manifest_dir: &str,
+) -> Result<Vec<Checked>, Disagreement> {
+    let program = Path::new(program);
+    let goldens = golden_dir(Path::new(manifest_dir))
+        .and_then(|dir| goldens_of(example, &dir))
+        .map_err(|e| Disagreement::setup(example, e))?;
+    grade_each(example, &goldens, |golden| {
+        check(golden, program, Clock::Paused, PAUSED_LIMIT)
+    })
+}
+
+/// The goldens an exercise is graded by: its solution's, as `exercises/info.toml` names it,
+/// but for those of `--help`, whose text is the solution's own command line.
+pub fn exercise_goldens(exercise: &str, golden_dir: &Path) -> Result<Vec<Golden>, String> {
+    let info = golden_dir
+        .parent()
+        .map(|root| root.join("exercises").join("info.toml"))
+        .ok_or("no workspace above the golden folder")?;
+    let text = std::fs::read_to_string(&info)
+        .map_err(|e| format!("cannot read {}: {e}", info.display()))?;
+    let track: toml::Table = text
+        .parse()
+        .map_err(|e| format!("{}: {e}", info.display()))?;
+    let solution = track
+        .get("exercise")
+        .and_then(|list| list.as_array())
+        .into_iter()
+        .flatten()
+        .find(|entry| entry.get("name").and_then(|n| n.as_str()) == Some(exercise))
+        .and_then(|entry| entry.get("solution")?.as_str())
+        .ok_or_else(|| format!("{} has no exercise {exercise:?} with a solution", info.display()))?;
+    let goldens = goldens_of(solution, golden_dir)?;
+    Ok(goldens
+        .into_iter()
+        .filter(|golden| !golden.args.iter().any(|arg| arg == "--help"))
+        .collect())
+}
+
+/// Grades a learner's program for the exercise `exercise`: its solution's goldens (see
+/// [`exercise_goldens`]), each on the paused clock first. What the paused clock cannot stand
+/// for (a blocking sleep on another thread, a `std::thread::sleep`, long CPU work, a runtime
+/// left waiting) is graded in real time, as `cargo run` runs it, and a program whose
+/// blocking threads race the runtime's timers fails, naming the lines that move. A program
+/// is never failed for what only the paused clock shows: where a golden disagrees there, the
+/// program runs again in real time and passes if it agrees. This is what
+/// [`grade_exercise!`] calls.
+pub fn grade_exercise(
+    exercise: &str,
+    program: &str,
+    manifest_dir: &str,
+) -> Result<Vec<Checked>, Disagreement> {
+    let program = Path::new(program);
+    let goldens = golden_dir(Path::new(manifest_dir))
+        .and_then(|dir| exercise_goldens(exercise, &dir))
+        .map_err(|e| Disagreement::setup(exercise, e))?;
+    let result = grade_each(exercise, &goldens, |golden| grade_one(golden, program));
+    if let Err(disagreement) = &result
+        && disagreement.failures.iter().any(|f| f.clock == Clock::Paused || f.kind == Kind::Race)
+    {
+        note(&format!(
+            "To see your program and the original on one clock: cargo run -p learn -- timeline {exercise}"
+        ));
+    }
+    result
+}
+
+/// One golden of an exercise: see [`grade_exercise`].
+fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
+    if golden.clock == Clock::Real {
+        return check(golden, program, Clock::Real, PAUSED_LIMIT);
+    }
+    let options = run::Options {
+        deadline: deadline(golden),
+        idle: Some(IDLE),
+        shift_ms: 0,
+    };
+    let limit = wall_limit(golden, Clock::Paused, PAUSED_LIMIT);
+    let (paused, file) = run_case(golden, program, Clock::Paused, limit, None, options)
+        .map_err(|e| Failure::setup(golden, Clock::Paused, e))?;
+    let idle = paused.stopped.as_deref().is_some_and(|s| s.starts_with("idle"));
+    let mut unseen = paused.notes.clone();
+    if paused.wall >= REAL_WAIT && !paused.timed_out {
+        unseen.push(format!(
+            "on the paused clock it took {:.1} s of real time, where sleeps take none",
+            paused.wall.as_secs_f64()
+        ));
+    }
+    if idle {
+        unseen.push("its runtime sat waiting on the paused clock, for a thread or forever".to_owned());
+    }
+    if unseen.is_empty() {
+        let verdict = judge(golden, &paused, &file, Clock::Paused);
+        // A run stopped far past the original's end hangs on any clock.
+        if verdict.is_ok() || paused.stopped.is_some() || !golden.realtime_stable {
+            return verdict;
+        }
+        // Not failed for what only the paused clock shows (tokio's `sleep(Duration::ZERO)`
+        // yields only in real time): graded again as `cargo run` runs it.
+        return match real(golden, program, 0, true) {
+            Ok(checked) => {
+                note(&format!(
+                    "note: {} agrees with the Python original in real time, as `cargo run` runs \
+                     it, though not on tokio's paused clock, where the grade ran it first. It \
+                     passes.",
+                    golden.name
+                ));
+                Ok(checked)
+            }
+            Err(_) => verdict,
+        };
+    }
+    let why = unseen.join("; ");
+    let threads = paused.notes.iter().any(|n| n.contains("other than the runtime's"));
+    let verdict = if threads {
+        race(golden, program)
+    } else {
+        real(golden, program, 0, false)
+    };
+    verdict.map_err(|mut failure| {
+        failure.message.push_str(&format!(
+            "\n(Graded in real time, as `cargo run` runs it: the paused clock cannot stand for \
+             what this program does: {why}.)"
+        ));
+        failure
+    })
+}
+
+/// One real-time run of `golden`'s case, checked; `early` stops it at its first wrong line.
+fn real(golden: &Golden, program: &Path, shift_ms: i64, early: bool) -> Result<Checked, Failure> {
+    let (output, file) = real_run(golden, program, shift_ms, early)?;
+    judge(golden, &output, &file, Clock::Real)
+}
+
+fn real_run(
+    golden: &Golden,
+    program: &Path,
+    shift_ms: i64,
+    early: bool,
+) -> Result<(Output, String), Failure> {
+    let options = run::Options {
+        shift_ms,
+        ..run::Options::default()
+    };
+    let stop = early.then(|| stop_when_wrong(golden)).flatten();
+    let limit = wall_limit(golden, Clock::Real, PAUSED_LIMIT);
+    run_case(golden, program, Clock::Real, limit, stop, options)
+        .map_err(|e| Failure::setup(golden, Clock::Real, e))
+}
+
+/// A program with blocking sleeps on threads of their own, run twice in real time, side by
+/// side: once with those sleeps ending [`SHIFT_MS`] late, once as early. Where a thread and
+/// a timer are due at the same instant, which goes first is a race, and the two runs print
+/// in different orders: that fails, naming the lines that move. Otherwise the late run is
+/// judged.
+fn race(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
+    let (late, early) = std::thread::scope(|scope| {
+        let late = scope.spawn(|| real_run(golden, program, SHIFT_MS, false));
+        let early = real_run(golden, program, -SHIFT_MS, false);
+        let late = late
+            .join()
+            .unwrap_or_else(|_| Err(Failure::setup(golden, Clock::Real, "the checker panicked".into())));
+        (late, early)
+    });
+    let ((late, file), (early, _)) = (late?, early?);
+    if let Some(failure) = advice::race(golden, &late.stdout, &early.stdout, SHIFT_MS) {
+        return Err(failure);
+    }
+    judge(golden, &late, &file, Clock::Real)
+}
+
+/// Says something on the terminal from inside a test: `cargo test` captures what a passing
+/// test prints with `eprintln!`, but not what is written to stderr directly.
+fn note(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// Checks every golden with `check_one`, side by side (each case is a process of its own),
+/// and reports them in order.
+fn grade_each(
+    name: &str,
+    goldens: &[Golden],
+    check_one: impl Fn(&Golden) -> Result<Checked, Failure> + Sync,
+) -> Result<Vec<Checked>, Disagreement> {
+    let results: Vec<Result<Checked, Failure>> = std::thread::scope(|scope| {
+        let runs: Vec<_> = goldens
+            .iter()
+            .map(|golden| scope.spawn(|| check_one(golden)))
+            .collect();
+        runs.into_iter()
+            .zip(goldens)
+            .map(|(run, golden)| {
+                run.join().unwrap_or_else(|_| {
+                    Err(Failure::setup(golden, golden.clock, "the checker panicked".to_owned()))
+                })
+            })
+            .collect()
+    });
+    let mut checked = Vec::new();
+    let mut failures = Vec::new();
+    for result in results {
+        match result {
+            Ok(ok) => checked.push(ok),
+            Err(failure) => failures.push(failure),
+        }
+    }
+    if failures.is_empty() {
+        return Ok(checked);
+    }
+    Err(Disagreement {
+        name: name.to_owned(),
+        goldens: goldens.len(),
+        failures,
+    })
+}
+
+/// The body of every example's test: grade it, then snapshot each transcript. The test
+/// returns `Result<(), golden::Disagreement>`.
+#[macro_export]
+macro_rules! check_example {
+    () => {{
+        let checked = $crate::grade(
+            env!("CARGO_PKG_NAME"),
+            env!(concat!("CARGO_BIN_EXE_", env!("CARGO_PKG_NAME"))),
+            env!("CARGO_MANIFEST_DIR"),
+        )?;
+        for checked in checked {
+            $crate::insta::with_settings!({
+                description => checked.command.as_str(),
+                omit_expression => true,
+            }, {
+                $crate::insta::assert_snapshot!(checked.name.as_str(), checked.transcript);
+            });
+        }
+        Ok(())
+    }};
+}
+
+/// The body of every exercise's test: grade the learner's program against the goldens of
+/// the exercise's solution example. No snapshot: any program that prints what the Python
+/// original printed, when it printed it, passes, however it is written.
+#[macro_export]
+macro_rules! grade_exercise {
+    () => {{
+        $crate::grade_exercise(
+            env!("CARGO_PKG_NAME"),
+            env!(concat!("CARGO_BIN_EXE_", env!("CARGO_PKG_NAME"))),
+            env!("CARGO_MANIFEST_DIR"),
+        )?;
+        Ok(())
+    }};
 }
 
 /// Runs one case in a fresh working folder, with the local site if the golden asks for it.
@@ -193,6 +469,7 @@ fn run_case(
     clock: Clock,
     limit: Duration,
     stop: Option<run::Stop>,
+    options: run::Options,
 ) -> Result<(Output, String), String> {
     let site = start_site(golden)?;
     let fill = |text: &str| match &site {
@@ -210,11 +487,11 @@ fn run_case(
             .map_err(|e| format!("cannot write {name} for the run: {e}"))?;
     }
     let args: Vec<String> = golden.args.iter().map(|arg| fill(arg)).collect();
-    let output = run::run_until(program, &args, dir.path(), clock, limit, stop)?;
+    let output = run::run_until(program, &args, dir.path(), clock, limit, stop, options)?;
     let file = match &golden.stream {
         Stream::File(name) => match std::fs::read_to_string(dir.path().join(name)) {
             Ok(text) => text,
-            Err(_) if output.timed_out => String::new(),
+            Err(_) if output.timed_out || output.stopped.is_some() => String::new(),
             Err(e) => return Err(format!("the program left no readable {name}: {e}")),
         },
         _ => String::new(),
@@ -263,166 +540,6 @@ fn stop_when_wrong(golden: &Golden) -> Option<run::Stop> {
                 .is_none_or(|pattern| pattern.compare(line) != LineMatch::Same)
         })
     }))
-}
-
-/// Why an example failed its grade: every disagreement, in words. Its `Debug` is the same
-/// text, because that is what the test runner prints for a test that returns `Err`.
-pub struct Disagreement(pub String);
-
-impl std::fmt::Debug for Disagreement {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::fmt::Display for Disagreement {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Disagreement {}
-
-/// Checks every golden of `example` on the paused clock: every difference found, or what
-/// to snapshot. This is what [`check_example!`] calls.
-pub fn grade(
-    example: &str,
-    program: &str,
-    manifest_dir: &str,
-) -> Result<Vec<Checked>, Disagreement> {
-    let program = Path::new(program);
-    grade_each(example, manifest_dir, |golden| {
-        check(golden, program, Clock::Paused, PAUSED_LIMIT)
-    })
-}
-
-/// Grades a learner's program for the exercise `exercise`: like [`grade`], but a program
-/// is never failed for what only the paused clock shows. Where a golden disagrees on the
-/// paused clock, the program runs again in real time, as `cargo run` runs it; if it agrees
-/// there, it passes, and a note on the terminal says so. (tokio's `sleep(Duration::ZERO)`
-/// yields only in real time, and the paused clock cannot see long CPU work, or a blocking
-/// sleep where vclock cannot take it over.) This is what [`grade_exercise!`] calls.
-pub fn grade_exercise(
-    exercise: &str,
-    program: &str,
-    manifest_dir: &str,
-) -> Result<Vec<Checked>, Disagreement> {
-    let program = Path::new(program);
-    grade_each(exercise, manifest_dir, |golden| {
-        let paused = attempt(golden, program, Clock::Paused, PAUSED_LIMIT, false);
-        let Err(paused_message) = paused.result else {
-            return paused.result;
-        };
-        // A golden whose real-time order hangs on microseconds is graded on the paused
-        // clock alone.
-        if golden.clock == Clock::Real || !golden.realtime_stable {
-            return Err(paused_message);
-        }
-        let real = attempt(golden, program, Clock::Real, PAUSED_LIMIT, true);
-        match (real.result, paused.waits_in_real_time) {
-            (Ok(checked), why) => {
-                let why = why.map(|w| format!(": {w}")).unwrap_or_default();
-                note(&format!(
-                    "note: {} agrees with the Python original in real time, as `cargo run` \
-                     runs it, though not on tokio's paused clock, where the grade ran it \
-                     first{why}. It passes.",
-                    golden.name
-                ));
-                Ok(checked)
-            }
-            (Err(real_message), Some(why)) => {
-                Err(format!("{real_message}\n(Graded in real time: {why}.)"))
-            }
-            (Err(_), None) => Err(format!(
-                "{paused_message}\n(In real time too, as `cargo run` runs it, it disagrees with the golden.)"
-            )),
-        }
-    })
-}
-
-/// Says something on the terminal from inside a test: `cargo test` captures what a passing
-/// test prints with `eprintln!`, but not what is written to stderr directly.
-fn note(text: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{text}");
-}
-
-/// Checks every golden of `name` with `check_one`, side by side (each case is a process of
-/// its own), and reports them in order.
-fn grade_each(
-    name: &str,
-    manifest_dir: &str,
-    check_one: impl Fn(&Golden) -> Result<Checked, String> + Sync,
-) -> Result<Vec<Checked>, Disagreement> {
-    let goldens = golden_dir(Path::new(manifest_dir))
-        .and_then(|dir| goldens_of(name, &dir))
-        .map_err(Disagreement)?;
-    let results: Vec<Result<Checked, String>> = std::thread::scope(|scope| {
-        let runs: Vec<_> = goldens
-            .iter()
-            .map(|golden| scope.spawn(|| check_one(golden)))
-            .collect();
-        runs.into_iter()
-            .map(|run| {
-                run.join()
-                    .unwrap_or_else(|_| Err("the checker panicked".to_owned()))
-            })
-            .collect()
-    });
-    let mut checked = Vec::new();
-    let mut failures = Vec::new();
-    for result in results {
-        match result {
-            Ok(ok) => checked.push(ok),
-            Err(message) => failures.push(message),
-        }
-    }
-    if failures.is_empty() {
-        return Ok(checked);
-    }
-    Err(Disagreement(format!(
-        "\n{}\n\n{} of {} golden transcripts of {name} disagree.\n",
-        failures.join("\n\n"),
-        failures.len(),
-        goldens.len()
-    )))
-}
-
-/// The body of every example's test: grade it, then snapshot each transcript. The test
-/// returns `Result<(), golden::Disagreement>`.
-#[macro_export]
-macro_rules! check_example {
-    () => {{
-        let checked = $crate::grade(
-            env!("CARGO_PKG_NAME"),
-            env!(concat!("CARGO_BIN_EXE_", env!("CARGO_PKG_NAME"))),
-            env!("CARGO_MANIFEST_DIR"),
-        )?;
-        for checked in checked {
-            $crate::insta::with_settings!({
-                description => checked.command.as_str(),
-                omit_expression => true,
-            }, {
-                $crate::insta::assert_snapshot!(checked.name.as_str(), checked.transcript);
-            });
-        }
-        Ok(())
-    }};
-}
-
-/// The body of every exercise's test: grade the learner's program against the exercise's
-/// goldens (the transcripts of its solution example). No snapshot: any program that prints
-/// what the Python original printed passes, however it is written.
-#[macro_export]
-macro_rules! grade_exercise {
-    () => {{
-        $crate::grade_exercise(
-            env!("CARGO_PKG_NAME"),
-            env!(concat!("CARGO_BIN_EXE_", env!("CARGO_PKG_NAME"))),
-            env!("CARGO_MANIFEST_DIR"),
-        )?;
-        Ok(())
-    }};
 }
 
 /// A few lines of golden and output around output line `line` (1-based), side by side:

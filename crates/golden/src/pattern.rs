@@ -172,6 +172,9 @@ impl fmt::Display for Marker {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
+    /// The instant, in seconds from the start, at which the Python original printed the
+    /// line on a virtual clock (`{{at SECONDS}} ` before the line), where known.
+    at: Option<f64>,
     /// Its line number in the golden file (1-based), or 0 where it was not read from one.
     line: usize,
     /// The literal text around the markers: one more piece than there are markers.
@@ -196,8 +199,25 @@ pub enum LineMatch {
 }
 
 impl Pattern {
-    /// Parses one expected line: literal text, with `{{…}}` markers.
+    /// Parses one expected line: literal text, with `{{…}}` markers, after an optional
+    /// `{{at SECONDS}} `: the instant the original printed it.
     pub fn parse(line: &str) -> Result<Pattern, String> {
+        let (at, line) = match line.strip_prefix("{{at ") {
+            Some(rest) => {
+                let (figure, text) = rest
+                    .split_once("}} ")
+                    .or_else(|| rest.strip_suffix("}}").map(|figure| (figure, "")))
+                    .ok_or_else(|| format!("`{{{{at SECONDS}}}} ` then the line, in {line:?}"))?;
+                let seconds: f64 = figure
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|s: &f64| s.is_finite() && *s >= 0.0)
+                    .ok_or_else(|| format!("`{{{{at {figure}}}}}`: not a number of seconds"))?;
+                (Some(seconds), text)
+            }
+            None => (None, line),
+        };
         let mut literals = Vec::new();
         let mut markers = Vec::new();
         let mut rest = line;
@@ -222,6 +242,7 @@ impl Pattern {
         let regex = Regex::new(&regex).map_err(|e| format!("{line:?}: {e}"))?;
         Ok(Pattern {
             line: 0,
+            at,
             source: line.to_owned(),
             literals,
             markers,
@@ -241,6 +262,11 @@ impl Pattern {
     pub fn at_line(mut self, number: usize) -> Pattern {
         self.line = number;
         self
+    }
+
+    /// When the original printed it, in seconds from its start (`{{at SECONDS}}`).
+    pub fn at(&self) -> Option<f64> {
+        self.at
     }
 
     /// Its line number in the golden file (1-based); 0 if it was not read from one.

@@ -20,24 +20,41 @@ pub enum Clock {
 }
 
 /// What a run printed and how it ended.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
+    /// When each line of stdout was printed, in seconds from the start (`None`: unknown):
+    /// on the paused clock, from vclock's report; in real time, when the line arrived.
+    pub instants: Vec<Option<f64>>,
     /// The exit code; `None` if a signal ended the program, or the limit did.
     pub code: Option<i32>,
     /// Whether it was stopped for taking longer than its limit.
     pub timed_out: bool,
     /// The wall time it took.
     pub wall: Duration,
-    /// What vclock noted it could not order on the paused clock (`vclock::NOTES_ENV`).
-    pub notes: String,
+    /// What the paused clock could not stand for, as vclock reported it.
+    pub notes: Vec<String>,
+    /// Why vclock stopped a paused run (it ran far too long, or waited for nothing), if it did.
+    pub stopped: Option<String>,
     /// Whether it was stopped because its stdout had already gone wrong (see [`run_until`]).
     pub stopped_early: bool,
 }
 
 /// Looks at what a program has printed on stdout so far; `true` stops it.
 pub type Stop = Box<dyn Fn(&str) -> bool + Send>;
+
+/// How vclock runs the program, beyond its clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Paused clock: stop the run at this many seconds of virtual time.
+    pub deadline: Option<f64>,
+    /// Paused clock: stop the run when its runtime sits idle this many seconds of real time.
+    pub idle: Option<f64>,
+    /// Real clock: blocking sleeps on other threads than the runtime's end this many
+    /// milliseconds late (negative: early).
+    pub shift_ms: i64,
+}
 
 /// `program`, to be run through `sh` with its open-file limit (`ulimit -n`, soft and hard)
 /// set to `files`: how a test checks a program where a process may open only so many files.
@@ -59,11 +76,13 @@ pub fn run(
     clock: Clock,
     limit: Duration,
 ) -> Result<Output, String> {
-    run_until(program, args, dir, clock, limit, None)
+    run_until(program, args, dir, clock, limit, None, Options::default())
 }
 
 /// [`run`], stopping the program early, as soon as `stop` says its stdout so far has gone
-/// wrong: a real-time run need not wait out seconds of sleeps to fail.
+/// wrong: a real-time run need not wait out seconds of sleeps to fail. On the paused clock
+/// stdout is a file, so that vclock can tell when each byte was printed, and `stop` is not
+/// used (the run takes no time anyway).
 pub fn run_until(
     program: &Path,
     args: &[String],
@@ -71,39 +90,61 @@ pub fn run_until(
     clock: Clock,
     limit: Duration,
     stop: Option<Stop>,
+    options: Options,
 ) -> Result<Output, String> {
     let mut command = Command::new(program);
     command
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env_remove(vclock::PAUSED_ENV)
+        .env_remove(vclock::REPORT_ENV)
+        .env_remove(vclock::DEADLINE_ENV)
+        .env_remove(vclock::IDLE_ENV)
+        .env_remove(vclock::SHIFT_ENV)
         // The local test site is never reached through a proxy from the environment.
         .env("NO_PROXY", "127.0.0.1,localhost")
         .env("no_proxy", "127.0.0.1,localhost");
-    // A folder of the run's own, removed after it: for vclock's notes, and as the
-    // program's temporary folder (TMPDIR), where files_sync writes its 330 MB.
+    // A folder of the run's own, removed after it: for vclock's report and the paused run's
+    // stdout, and as the program's temporary folder (TMPDIR), where files_sync writes its
+    // 330 MB.
     let own = scratch_folder().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
     command.env("TMPDIR", own.path());
-    let notes = own.path().join("vclock-notes");
-    if clock == Clock::Paused {
+    let report = own.path().join("vclock-report");
+    let stdout_file = own.path().join("stdout");
+    let paused = clock == Clock::Paused;
+    if paused {
+        let file = std::fs::File::create(&stdout_file)
+            .map_err(|e| format!("cannot make a file for the program's output: {e}"))?;
         command
+            .stdout(file)
             .env(vclock::PAUSED_ENV, "1")
-            .env(vclock::NOTES_ENV, &notes);
+            .env(vclock::REPORT_ENV, &report);
+        if let Some(deadline) = options.deadline {
+            command.env(vclock::DEADLINE_ENV, deadline.to_string());
+        }
+        if let Some(idle) = options.idle {
+            command.env(vclock::IDLE_ENV, idle.to_string());
+        }
+    } else {
+        command.stdout(Stdio::piped());
+        if options.shift_ms != 0 {
+            command.env(vclock::SHIFT_ENV, options.shift_ms.to_string());
+        }
     }
     let start = Instant::now();
     let mut child = command
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
-    // Drain both pipes while waiting, so a chatty program cannot block on a full pipe.
+    // Drain the pipes while waiting, so a chatty program cannot block on a full pipe.
     let gone_wrong = Arc::new(AtomicBool::new(false));
     let stdout = drain(
         child.stdout.take(),
         stop.map(|stop| (stop, gone_wrong.clone())),
+        start,
     );
-    let stderr = drain(child.stderr.take(), None);
+    let stderr = drain(child.stderr.take(), None, start);
     let (mut code, mut timed_out) = (None, false);
     loop {
         let waited = start.elapsed();
@@ -127,15 +168,64 @@ pub fn run_until(
     // A process the program started may hold its pipes open after it ended: what came
     // within a moment is what it printed.
     let grace = Instant::now() + Duration::from_millis(500);
-    Ok(Output {
-        stdout: stdout.text(grace),
-        stderr: stderr.text(grace),
+    let (stdout, arrivals) = stdout.text(grace);
+    let (stderr, _) = stderr.text(grace);
+    let mut output = Output {
+        stdout,
+        stderr,
         code,
         timed_out,
         wall,
-        notes: std::fs::read_to_string(&notes).unwrap_or_default(),
         stopped_early: gone_wrong.load(Ordering::Relaxed) && code.is_none(),
-    })
+        ..Output::default()
+    };
+    if paused {
+        let bytes = std::fs::read(&stdout_file).unwrap_or_default();
+        output.stdout = String::from_utf8_lossy(&bytes).into_owned();
+        // No report: the program does not run on vclock, and its instants are unknown.
+        let Ok(report) = std::fs::read_to_string(&report) else {
+            output.instants = vec![None; output.stdout.lines().count()];
+            return Ok(output);
+        };
+        let mut marks = vec![(0, 0.0)];
+        for line in report.lines() {
+            if let Some(text) = line.strip_prefix("note ") {
+                output.notes.push(text.to_owned());
+            } else if let Some(text) = line.strip_prefix("stop ") {
+                output.stopped = Some(text.to_owned());
+            } else if let Some((nanos, offset)) =
+                line.strip_prefix("at ").and_then(|at| at.split_once(' '))
+                && let (Ok(nanos), Ok(offset)) = (nanos.parse::<u128>(), offset.parse::<usize>())
+            {
+                marks.push((offset, nanos as f64 / 1e9));
+            }
+        }
+        output.instants = line_instants(&bytes, &marks);
+    } else {
+        output.instants = line_instants(output.stdout.as_bytes(), &arrivals);
+    }
+    Ok(output)
+}
+
+/// When each line of `bytes` was printed: `marks` are (offset, seconds), in order, each
+/// saying that the bytes from that offset on were printed at that time (until the next).
+/// A line counts as printed when its newline was.
+fn line_instants(bytes: &[u8], marks: &[(usize, f64)]) -> Vec<Option<f64>> {
+    let mut instants = Vec::new();
+    let mut mark = 0;
+    for (offset, byte) in bytes.iter().enumerate() {
+        if *byte != b'\n' {
+            continue;
+        }
+        while mark + 1 < marks.len() && marks[mark + 1].0 <= offset {
+            mark += 1;
+        }
+        instants.push(marks.get(mark).map(|m| m.1));
+    }
+    if bytes.last().is_some_and(|b| *b != b'\n') {
+        instants.push(marks.last().map(|m| m.1));
+    }
+    instants
 }
 
 /// A fresh, empty folder for a run, removed when dropped: in memory where the machine has
@@ -188,13 +278,20 @@ fn free_bytes(_dir: &Path) -> Option<u64> {
 /// a full pipe.
 struct Drain {
     bytes: Arc<Mutex<Vec<u8>>>,
+    /// (offset, seconds since the start): from each offset on, the bytes arrived then.
+    arrivals: Arc<Mutex<Vec<(usize, f64)>>>,
     /// Disconnected when the reader is done: the pipe has closed.
     done: mpsc::Receiver<()>,
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>, stop: Option<(Stop, Arc<AtomicBool>)>) -> Drain {
+fn drain(
+    pipe: Option<impl Read + Send + 'static>,
+    stop: Option<(Stop, Arc<AtomicBool>)>,
+    start: Instant,
+) -> Drain {
     let bytes = Arc::new(Mutex::new(Vec::new()));
-    let sink = bytes.clone();
+    let arrivals = Arc::new(Mutex::new(Vec::new()));
+    let (sink, times) = (bytes.clone(), arrivals.clone());
     let (finished, done) = mpsc::channel();
     thread::spawn(move || {
         // Dropped when the reader returns, which `done` sees at once.
@@ -202,7 +299,9 @@ fn drain(pipe: Option<impl Read + Send + 'static>, stop: Option<(Stop, Arc<Atomi
         let Some(mut pipe) = pipe else { return };
         let mut chunk = [0; 8192];
         while let Ok(read @ 1..) = pipe.read(&mut chunk) {
+            let at = start.elapsed().as_secs_f64();
             let mut bytes = sink.lock().unwrap_or_else(|e| e.into_inner());
+            (times.lock().unwrap_or_else(|e| e.into_inner())).push((bytes.len(), at));
             bytes.extend_from_slice(&chunk[..read]);
             if let Some((stop, gone_wrong)) = &stop
                 && stop(&String::from_utf8_lossy(&bytes))
@@ -211,17 +310,22 @@ fn drain(pipe: Option<impl Read + Send + 'static>, stop: Option<(Stop, Arc<Atomi
             }
         }
     });
-    Drain { bytes, done }
+    Drain {
+        bytes,
+        arrivals,
+        done,
+    }
 }
 
 impl Drain {
     /// What was read: all of it once the pipe closes, or, if a process the program started
     /// keeps the pipe open after it ended, what came by `deadline`.
-    fn text(self, deadline: Instant) -> String {
+    fn text(self, deadline: Instant) -> (String, Vec<(usize, f64)>) {
         let _ = self
             .done
             .recv_timeout(deadline.saturating_duration_since(Instant::now()));
         let bytes = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
-        String::from_utf8_lossy(&bytes).into_owned()
+        let arrivals = self.arrivals.lock().unwrap_or_else(|e| e.into_inner());
+        (String::from_utf8_lossy(&bytes).into_owned(), arrivals.clone())
     }
 }

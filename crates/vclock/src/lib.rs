@@ -1,5 +1,5 @@
-//! The three calls an example cannot make with tokio and std alone if its tests are to run
-//! it on virtual time.
+//! The clock switch: plain tokio and std when you run an example, tokio's paused clock when
+//! its test grades it.
 //!
 //! Every example prints what its Python original printed, and the tests check that in
 //! milliseconds by running it on tokio's paused clock: a 10-second program finishes at once,
@@ -16,19 +16,25 @@
 //!
 //! When you run an example yourself (`cargo run -p NAME`) these are exactly the calls on the
 //! right: real time, a single-threaded runtime like Python's event loop. Only when the
-//! environment variable [`PAUSED_ENV`] is `1`, as the golden tests set it, does the runtime
-//! start with its clock paused, and a blocking sleep moves that clock forward instead of
-//! stopping the thread. Timestamps come from `tokio::time::Instant`, which follows the
-//! paused clock by itself.
+//! environment variable [`PAUSED_ENV`] is `1`, as the grade sets it, does the runtime start
+//! with its clock paused, and a blocking sleep on the runtime's thread moves that clock
+//! forward instead of stopping the thread. Timestamps come from `tokio::time::Instant`,
+//! which follows the paused clock by itself.
+//!
+//! What the paused clock cannot stand for, it does not pretend to: a `std::thread::sleep`,
+//! a blocking sleep on another thread (`spawn_blocking`, a thread of your own), long CPU
+//! work. vclock tells the grade it saw one (see [`REPORT_ENV`]), and the grade then runs the
+//! program in real time, as `cargo run` runs it. vclock replaces nothing of std or the C
+//! library and reads nothing of the operating system: it uses tokio's public hooks only.
 
 use std::sync::OnceLock;
+use std::thread::ThreadId;
+use std::time::Duration;
 
-mod offthread;
-#[cfg(target_os = "linux")]
-mod std_sleep;
+mod report;
 mod timeline;
 
-pub use offthread::NOTES_ENV;
+pub use report::{DEADLINE_ENV, IDLE_ENV, REPORT_ENV, SHIFT_ENV};
 pub use timeline::TIMELINE_ENV;
 
 /// Marks `fn main` of an example; see the crate documentation.
@@ -48,50 +54,36 @@ pub fn is_paused() -> bool {
     *PAUSED.get_or_init(|| std::env::var_os(PAUSED_ENV).is_some_and(|v| v == "1"))
 }
 
+/// The thread that built the paused runtime: the one whose blocking sleeps move its clock.
+static RUNTIME_THREAD: OnceLock<ThreadId> = OnceLock::new();
+
 /// Blocking waits.
 pub mod thread {
-    use std::time::Duration;
+    use super::*;
 
     /// `std::thread::sleep`: blocks the calling thread, and with it every task of a
     /// current-thread runtime if that is the thread it runs on, for `duration`.
     ///
     /// On the paused clock, on the runtime's own thread, it moves the clock forward by
-    /// `duration` without letting anything else run, which is what a blocking sleep looks
-    /// like to the runtime. On another thread (`spawn_blocking`, or a thread of your own)
-    /// it waits while the runtime goes on with its timers until the clock reaches the end
-    /// of the sleep; where a timer falls due at that same instant, the timer fires first.
-    ///
-    /// On Linux, `std::thread::sleep` does the same under test: see the crate's `std_sleep`
-    /// module.
+    /// `duration` without letting anything else run: what a blocking sleep looks like to
+    /// the runtime. Anywhere else the paused clock cannot order it; it returns at once, and
+    /// the grade, told so, runs the program again in real time.
     pub fn sleep(duration: Duration) {
-        if !crate::is_paused() {
-            std::thread::sleep(duration);
+        if !is_paused() {
+            return crate::report::real_sleep(duration);
+        }
+        let on_runtime_thread = RUNTIME_THREAD.get() == Some(&std::thread::current().id())
+            && tokio::runtime::Handle::try_current().is_ok();
+        if !on_runtime_thread {
+            crate::report::note(
+                "a blocking sleep on a thread other than the runtime's (spawn_blocking, or a \
+                 thread of its own)",
+            );
             return;
         }
-        assert!(
-            try_sleep_paused(duration),
-            "vclock::thread::sleep on the paused clock needs #[vclock::main] on fn main"
-        );
-    }
-
-    /// A blocking sleep on the paused clock, if a paused runtime can take it; `false`
-    /// where none can (no paused runtime built, as with a plain `#[tokio::main]`), and
-    /// nothing happened. Never panics: `std::thread::sleep` comes here from C.
-    pub(crate) fn try_sleep_paused(duration: Duration) -> bool {
         crate::timeline::blocking(true);
-        let taken = match crate::offthread::sleep(duration) {
-            crate::offthread::Taken::Slept => true,
-            crate::offthread::Taken::NoRuntime => false,
-            crate::offthread::Taken::RuntimeThread => {
-                // `tokio::time::advance` moves the clock on its first poll and then yields to
-                // the scheduler. A blocking sleep must not yield, so it is polled once and
-                // dropped.
-                crate::offthread::advance(duration);
-                true
-            }
-        };
+        crate::report::advance(duration);
         crate::timeline::blocking(false);
-        taken
     }
 }
 
@@ -103,9 +95,10 @@ pub mod runtime {
     pub fn new_current_thread() -> Builder {
         crate::__private::output_failures_end_quietly();
         let mut builder = Builder::new_current_thread();
+        let _ = crate::RUNTIME_THREAD.set(std::thread::current().id());
         if crate::is_paused() {
             builder.start_paused(true);
-            crate::offthread::install(&mut builder);
+            crate::report::hook(&mut builder);
             crate::timeline::hook(&mut builder);
         }
         builder
@@ -210,21 +203,20 @@ pub mod __private {
     /// What `#[vclock::main]` expands to on `async fn main`.
     pub fn block_on<F: Future>(body: F) -> F::Output {
         let runtime = runtime();
-        crate::offthread::remember(runtime.handle());
+        crate::report::begin(runtime.handle());
         crate::timeline::begin(runtime.handle());
-        let output = runtime.block_on(crate::timeline::main_lane(body));
-        crate::offthread::shut_down();
-        output
+        runtime.block_on(crate::timeline::main_lane(body))
     }
 
     /// What `#[vclock::main]` expands to on a blocking `fn main`.
     pub fn run_blocking<R>(body: impl FnOnce() -> R) -> R {
         output_failures_end_quietly();
+        let _ = crate::RUNTIME_THREAD.set(std::thread::current().id());
         if !crate::is_paused() {
             return body();
         }
         let runtime = runtime();
-        crate::offthread::remember(runtime.handle());
+        crate::report::begin(runtime.handle());
         crate::timeline::begin(runtime.handle());
         let _context = runtime.enter();
         crate::timeline::blocking_main(body)

@@ -110,21 +110,9 @@ fn event(kind: &str, lane: &str, extra: Option<&str>) {
     let nanos = now.saturating_duration_since(record.start).as_nanos();
     let line = match extra {
         Some(extra) => format!("{kind} {lane} {nanos} {extra}\n"),
-        None => format!("{kind} {lane} {nanos} {}\n", stdout_offset()),
+        None => format!("{kind} {lane} {nanos} {}\n", crate::report::stdout_offset()),
     };
     let _ = record.file.write_all(line.as_bytes());
-}
-
-/// How many bytes stdout has taken so far, if it is a file (-1 for a pipe or a terminal).
-#[cfg(target_os = "linux")]
-fn stdout_offset() -> i64 {
-    // SAFETY: lseek on a descriptor number has no memory effects; a bad one gives -1.
-    unsafe { libc::lseek(1, 0, libc::SEEK_CUR) }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn stdout_offset() -> i64 {
-    -1
 }
 
 /// A blocking `fn main` under `#[vclock::main]`: its thread is the main lane.

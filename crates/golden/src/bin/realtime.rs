@@ -65,8 +65,9 @@ fn run(names: &[String]) -> Result<bool, String> {
         let (name, took) = (&golden.name, took.as_secs_f64());
         match result {
             Ok(_) => println!("ok    {name} ({took:.1} s)"),
-            Err(message) if !golden.realtime_stable => {
-                let first = message
+            Err(failure) if !golden.realtime_stable => {
+                let first = failure
+                    .message
                     .lines()
                     .find(|l| l.contains("difference"))
                     .unwrap_or("");
@@ -74,9 +75,9 @@ fn run(names: &[String]) -> Result<bool, String> {
                     "~     {name} ({took:.1} s): {first} (expected: its golden says realtime: unstable)"
                 );
             }
-            Err(message) => {
+            Err(failure) => {
                 failed += 1;
-                println!("FAIL  {name} ({took:.1} s)\n{message}\n");
+                println!("FAIL  {name} ({took:.1} s)\n{failure}\n");
             }
         }
     }
