@@ -34,7 +34,7 @@ fn forgetting_to_yield_is_an_order_difference() {
         difference,
         Difference::Order {
             line: 11,
-            golden_line: 16,
+            golden_line: 17,
             expected: "End dishwasher for 3 seconds".into(),
             got: "Cleaning potato 6".into(),
             printed_at: Some(20),
@@ -42,7 +42,7 @@ fn forgetting_to_yield_is_an_order_difference() {
     );
     let message = difference.to_string();
     assert!(
-        message.starts_with("order difference at golden line 16 (output line 11)"),
+        message.starts_with("order difference at golden line 17 (output line 11)"),
         "{message}"
     );
     assert!(
@@ -130,9 +130,9 @@ fn a_real_run_is_checked_for_output_exit_code_and_time() {
 
     let wrong_order = "printf 'First\\nSecond\\nElapsed: 2.0\\n'";
     let message = check_script("print_async", wrong_order, limit).unwrap_err();
-    // print_async.out's transcript starts at its line 5.
+    // print_async.out's transcript starts at its line 6.
     assert!(
-        message.contains("order difference at golden line 5 (output line 1)"),
+        message.contains("order difference at golden line 6 (output line 1)"),
         "{message}"
     );
     assert!(
@@ -140,7 +140,7 @@ fn a_real_run_is_checked_for_output_exit_code_and_time() {
         "{message}"
     );
     assert!(
-        message.contains(">    5 Second"),
+        message.contains(">    6 Second"),
         "the side-by-side view marks the line: {message}"
     );
 

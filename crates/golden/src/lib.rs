@@ -289,19 +289,26 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
         .map_err(|e| Failure::setup(golden, Clock::Paused, e))?;
     let idle = paused.stopped.as_deref().is_some_and(|s| s.starts_with("idle"));
     let mut unseen = paused.notes.clone();
-    if paused.wall >= REAL_WAIT && !paused.timed_out {
+    if paused.wall >= REAL_WAIT && !paused.timed_out && paused.stopped.is_none() {
         unseen.push(format!(
             "on the paused clock it took {:.1} s of real time, where sleeps take none",
             paused.wall.as_secs_f64()
         ));
     }
-    if idle {
-        unseen.push("its runtime sat waiting on the paused clock, for a thread or forever".to_owned());
+    // An idle paused runtime with no timer due waits for a thread of the blocking pool, or
+    // for nothing that will ever come. (A thread of the program's own, started with
+    // std::thread::spawn, cannot be told from nothing: its blocking sleeps are
+    // vclock::thread::sleep, which tells.)
+    if idle && paused.pool {
+        unseen.push("its runtime waited on the paused clock for a thread of spawn_blocking".to_owned());
     }
     if unseen.is_empty() {
         let verdict = judge(golden, &paused, &file, Clock::Paused);
-        // A run stopped far past the original's end hangs on any clock.
-        if verdict.is_ok() || paused.stopped.is_some() || !golden.realtime_stable {
+        // Only an order can be what the paused clock alone shows (tokio's
+        // `sleep(Duration::ZERO)` yields only in real time); a run stopped far past the
+        // original's end hangs on any clock.
+        let order = matches!(&verdict, Err(f) if matches!(f.kind, Kind::Order | Kind::Text));
+        if !order || paused.stopped.is_some() || !golden.realtime_stable {
             return verdict;
         }
         // Not failed for what only the paused clock shows (tokio's `sleep(Duration::ZERO)`

@@ -37,6 +37,8 @@ pub struct Output {
     pub notes: Vec<String>,
     /// Why vclock stopped a paused run (it ran far too long, or waited for nothing), if it did.
     pub stopped: Option<String>,
+    /// Whether a thread of tokio's blocking pool started in a paused run (`spawn_blocking`).
+    pub pool: bool,
     /// Whether it was stopped because its stdout had already gone wrong (see [`run_until`]).
     pub stopped_early: bool,
 }
@@ -191,6 +193,8 @@ pub fn run_until(
         for line in report.lines() {
             if let Some(text) = line.strip_prefix("note ") {
                 output.notes.push(text.to_owned());
+            } else if line == "pool" {
+                output.pool = true;
             } else if let Some(text) = line.strip_prefix("stop ") {
                 output.stopped = Some(text.to_owned());
             } else if let Some((nanos, offset)) =

@@ -10,6 +10,7 @@
 //! | `at NANOS OFFSET` | from byte OFFSET of stdout on, the paused clock reads NANOS |
 //! | `note TEXT` | something the paused clock cannot stand for: grade this run in real time |
 //! | `stop TEXT` | the run was stopped, and why |
+//! | `pool` | a thread of tokio's blocking pool started (`spawn_blocking`, `tokio::fs`) |
 //!
 //! The paused clock moves only while the runtime's thread is parked (tokio jumps to the next
 //! timer) or in [`advance`], so a mark after each of those places every byte of stdout (a
@@ -56,6 +57,8 @@ struct Report {
     /// Since when it has been idle (parked).
     idle_since: Option<std::time::Instant>,
     handle: Option<Handle>,
+    /// Whether a thread of the blocking pool has started.
+    pool: bool,
 }
 
 fn report() -> Option<MutexGuard<'static, Report>> {
@@ -80,6 +83,7 @@ fn report() -> Option<MutexGuard<'static, Report>> {
             awake_since: Some(std::time::Instant::now()),
             idle_since: None,
             handle: None,
+            pool: false,
         }))
     });
     Some(report.as_ref()?.lock().unwrap_or_else(PoisonError::into_inner))
@@ -181,6 +185,14 @@ pub(crate) fn hook(builder: &mut tokio::runtime::Builder) {
         return;
     }
     builder
+        .on_thread_start(|| {
+            if let Some(mut report) = report()
+                && !report.pool
+            {
+                report.pool = true;
+                report.write("pool");
+            }
+        })
         .on_thread_park(|| {
             if let Some(mut report) = report() {
                 // Before the clock first moves: a runtime built by hand starts here.
