@@ -1,7 +1,7 @@
 # Shortcuts; each target is one or two plain cargo commands you can also type yourself.
 EXAMPLE ?= async_chores
 
-.PHONY: run test doctest lint snapshots real bench verify copy-out timelines
+.PHONY: run test doctest lint snapshots real bench verify mistakes copy-out timelines
 
 ## run: run one example in real time (make run EXAMPLE=count)
 run:
@@ -34,6 +34,10 @@ timelines:
 ## verify: the exercise track: every starting code fails its grade, every solution passes
 verify:
 	cargo run -q -p learn -- verify
+
+## mistakes: the corpus of learner mistakes (tests/mistakes): each case must get the verdict and diagnosis its header gives
+mistakes:
+	cargo test -p mistakes
 
 ## snapshots: run the tests and review changed insta snapshots (installs cargo-insta once)
 snapshots:
@@ -69,3 +73,9 @@ book:
 ## book-check: the built book in headless Chromium: async_chores's page shows its timeline, every lane (installs chromium if missing)
 book-check:
 	tests/book_check.sh
+
+.PHONY: bench-grade
+
+## bench-grade: how long a grade takes, warm (farm-bench; RUNS=): each exercise's solution and starting code, a hang, a race, an unchanged learn list
+bench-grade:
+	tests/bench_grade.sh

@@ -302,6 +302,29 @@ fn total_time(golden: &Golden, actual: &[&str], instants: &[Option<f64>]) -> Opt
     None
 }
 
+/// Whether `failure` is two lines the original printed at the same instant, in another
+/// order: what tokio's `sleep(Duration::ZERO)`, which yields only in real time, changes.
+pub(crate) fn is_tie(golden: &Golden, printed: &str, failure: &Failure) -> bool {
+    let (Some(line), Some(golden_line)) = (failure.line, failure.golden_line) else {
+        return false;
+    };
+    let actual: Vec<&str> = printed.lines().collect();
+    tied(golden, &actual, line, golden_line).is_some()
+}
+
+/// The instant at which the original printed both golden line `golden_line` and the line
+/// the program printed instead at output line `line`, if it printed them together.
+fn tied(golden: &Golden, actual: &[&str], line: usize, golden_line: usize) -> Option<f64> {
+    let expected = golden.lines.iter().find(|p| p.line() == golden_line)?;
+    let at = expected.at()?;
+    let got = actual.get(line.checked_sub(1)?)?;
+    let other = golden
+        .lines
+        .iter()
+        .find(|p| p.compare(got) != crate::LineMatch::Different)?;
+    (other.at() == Some(at)).then_some(at)
+}
+
 /// Two lines the original printed at the same instant, in another order: the order in
 /// which tasks ready together run.
 fn tie_order(golden: &Golden, actual: &[&str], difference: &Difference) -> Option<Advice> {
@@ -311,16 +334,7 @@ fn tie_order(golden: &Golden, actual: &[&str], difference: &Difference) -> Optio
     else {
         return None;
     };
-    let expected = golden.lines.iter().find(|p| p.line() == *golden_line)?;
-    let at = expected.at()?;
-    let got = actual.get(line - 1)?;
-    let other = golden
-        .lines
-        .iter()
-        .find(|p| p.compare(got) != crate::LineMatch::Different)?;
-    if other.at() != Some(at) {
-        return None;
-    }
+    let at = tied(golden, actual, *line, *golden_line)?;
     Some(Advice::new(
         Diagnosis::TieOrder,
         format!(
