@@ -110,16 +110,11 @@ impl Workspace {
             .map_err(|e| format!("cannot run {}: {e}", self.cargo.to_string_lossy()))
     }
 
-    /// Grades `program` against the goldens of exercise `name`; the error is the
-    /// disagreement, in words.
-    pub fn grade(&self, name: &str, program: &Path) -> Result<(), String> {
+    /// Grades `program` against the goldens of exercise `name`.
+    pub fn grade(&self, name: &str, program: &Path) -> Result<(), golden::Disagreement> {
         let dir = self.root.join("exercises").join(name);
-        let (Some(program), Some(dir)) = (program.to_str(), dir.to_str()) else {
-            return Err(format!("{}: not a UTF-8 path", program.display()));
-        };
-        golden::grade_exercise(name, program, dir)
+        golden::grade_exercise(name, &program.to_string_lossy(), &dir.to_string_lossy())
             .map(drop)
-            .map_err(|disagreement| disagreement.0)
     }
 
     /// Builds and grades an exercise as it is now, and remembers the result.
@@ -135,7 +130,7 @@ impl Workspace {
         self.remember(exercise, key, grade.is_ok());
         Ok(match grade {
             Ok(()) => Grade::Passed,
-            Err(text) => Grade::Differs(text),
+            Err(disagreement) => Grade::Differs(disagreement.to_string()),
         })
     }
 
@@ -285,34 +280,22 @@ pub fn first_error(cargo_output: &str) -> &str {
         .unwrap_or("cargo build failed")
 }
 
-/// Where a grade failed, in a few words: `at golden/NAME.out line N`, or why not at a line
-/// (it crashed, it hung). Read from the first disagreement of golden's text.
-pub fn where_it_fails(text: &str) -> String {
-    let golden = text
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("golden: "))
-        .unwrap_or("its golden");
-    let line_number = text
-        .split_once("difference at golden line ")
-        .map(|(_, rest)| {
-            rest.chars()
-                .take_while(char::is_ascii_digit)
-                .collect::<String>()
-        });
-    match line_number {
-        Some(number) if !number.is_empty() => format!("at {golden} line {number}"),
-        _ => {
-            // The first line after the heading (`run:`, `golden:`, `clock:`) says why.
-            let first = text
-                .lines()
-                .map(str::trim)
-                .skip_while(|line| !line.starts_with("golden: "))
-                .find(|line| !line.contains(": ") || line.starts_with("it "))
-                .unwrap_or_default();
-            let why = first.split([';', ':']).next().unwrap_or(first);
-            format!("against {golden}: {why}")
+/// Where the first failure is, in a few words: the golden file's line, or what went wrong.
+pub fn where_it_fails(disagreement: &golden::Disagreement) -> String {
+    let Some(first) = disagreement.failures.first() else {
+        return "against its goldens".to_owned();
+    };
+    let golden = format!("golden/{}.out", first.golden);
+    let why = match (first.kind, first.golden_line) {
+        (golden::Kind::Setup, _) => {
+            return first.message.lines().next().unwrap_or_default().to_owned();
         }
-    }
+        (_, Some(line)) => return format!("at {golden} line {line}"),
+        (golden::Kind::ExitCode, _) => format!("it {}, expected {}", first.got, first.expected),
+        (golden::Kind::Hang, _) => "it did not end".to_owned(),
+        (kind, _) => format!("{kind:?}").to_lowercase(),
+    };
+    format!("against {golden}: {why}")
 }
 
 #[cfg(test)]
@@ -320,13 +303,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn where_it_fails_reads_the_first_disagreement() {
-        let text = "\nex_a: what it prints does not agree with the Python original.\n  run:    cargo run -q -p ex_a\n  golden: golden/ex_a.out\n  clock:  real time\norder difference at golden line 16 (output line 11): the same lines, in another order\n  expected: x\n";
-        assert_eq!(where_it_fails(text), "at golden/ex_a.out line 16");
-        let crashed = "\nex_a: what …\n  run:    x\n  golden: golden/ex_a.2.out\n  clock:  real time, as `cargo run` runs it\nit exited with code 101, expected exit code 0; the end of its stderr:\n";
+    fn where_it_fails_reads_the_first_failure() {
+        let golden = golden::Golden::parse(
+            std::path::Path::new("golden/ex_a.out"),
+            "run: ex_a\n---\nx\n",
+        )
+        .unwrap();
+        let program = std::path::Path::new("false");
+        let limit = std::time::Duration::from_secs(10);
+        let failure = golden::check(&golden, program, golden::Clock::Real, limit).unwrap_err();
+        let disagreement = golden::Disagreement {
+            name: "ex_a".into(),
+            goldens: 1,
+            failures: vec![failure],
+        };
         assert_eq!(
-            where_it_fails(crashed),
-            "against golden/ex_a.2.out: it exited with code 101, expected exit code 0"
+            where_it_fails(&disagreement),
+            "against golden/ex_a.out: it exited with code 1, expected exit code 0"
         );
     }
 }
