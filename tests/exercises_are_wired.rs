@@ -30,8 +30,8 @@ fn info_toml_lists_every_exercise_folder_and_nothing_else() {
 fn each_exercise_is_graded_by_its_solution_goldens_not_copies() {
     let golden_dir = root().join("golden");
     for exercise in track().exercises {
-        let graded = golden::exercise_goldens(&exercise.name, &golden_dir)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let graded =
+            golden::exercise_goldens(&exercise.name, &golden_dir).unwrap_or_else(|e| panic!("{e}"));
         let names: Vec<&str> = graded.iter().map(|g| g.name.as_str()).collect();
         let solution: Vec<String> = goldens_of(&exercise.solution, &golden_dir)
             .unwrap_or_else(|e| panic!("{e}"))

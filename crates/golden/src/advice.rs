@@ -195,7 +195,11 @@ fn ended_early(golden: &Golden, actual: &[&str], difference: &Difference) -> Opt
 /// Whether the lines before output line `line` (1-based) were printed when the original
 /// printed them: the program went wrong only after them.
 fn on_time_until(golden: &Golden, instants: &[Option<f64>], line: usize) -> bool {
-    let known = golden.lines.iter().zip(instants).take(line.saturating_sub(1));
+    let known = golden
+        .lines
+        .iter()
+        .zip(instants)
+        .take(line.saturating_sub(1));
     let mut any = false;
     for (pattern, printed) in known {
         if let (Some(published), Some(printed)) = (pattern.at(), printed) {
@@ -241,7 +245,9 @@ fn wrong_time(
         };
         return Some(Advice::new(
             Diagnosis::WrongTime,
-            format!("Likely: `{got}` came late: printed at {printed} s; the original printed it at {published} s. {rest}"),
+            format!(
+                "Likely: `{got}` came late: printed at {printed} s; the original printed it at {published} s. {rest}"
+            ),
         ));
     }
     Some(Advice::new(
@@ -259,7 +265,11 @@ fn wrong_time(
 fn total_time(golden: &Golden, actual: &[&str], instants: &[Option<f64>]) -> Option<Advice> {
     let (line, (published, got)) = golden.lines.iter().rev().find_map(|pattern| {
         actual.iter().enumerate().rev().find_map(|(i, line)| {
-            pattern.figures(line).last().copied().map(|figures| (i + 1, figures))
+            pattern
+                .figures(line)
+                .last()
+                .copied()
+                .map(|figures| (i + 1, figures))
         })
     })?;
     let slack = tolerance(published);
@@ -277,27 +287,33 @@ fn total_time(golden: &Golden, actual: &[&str], instants: &[Option<f64>]) -> Opt
         ));
     }
     if got > published + slack && got >= published * 1.3 {
-        return Some(Advice::new(Diagnosis::OneAfterAnother, format!(
-            "Likely: the waits ran one after another. The program took {} s where the \
+        return Some(Advice::new(
+            Diagnosis::OneAfterAnother,
+            format!(
+                "Likely: the waits ran one after another. The program took {} s where the \
              original took {} s: more like the sum of its waits than the longest. In asyncio, \
              awaiting one coroutine after another runs them in turn, and so does a blocking \
              call inside them (time.sleep; here std::thread::sleep); asyncio.gather, or \
              create_task before awaiting, runs them together. In tokio: tokio::join! or \
              futures::future::join_all, or tokio::spawn each one first and .await the handles \
              afterwards.",
-            seconds(got),
-            seconds(published)
-        )));
+                seconds(got),
+                seconds(published)
+            ),
+        ));
     }
     if got < published - slack {
-        return Some(Advice::new(Diagnosis::DidNotWait, format!(
-            "Likely: something did not wait. The program took {} s where the original took {} \
+        return Some(Advice::new(
+            Diagnosis::DidNotWait,
+            format!(
+                "Likely: something did not wait. The program took {} s where the original took {} \
              s. A future does nothing until it is awaited (a coroutine object in Python), and a \
              spawned task that nobody awaits is dropped when main returns, as asyncio.run \
              cancels it: await it.",
-            seconds(got),
-            seconds(published)
-        )));
+                seconds(got),
+                seconds(published)
+            ),
+        ));
     }
     None
 }
@@ -360,7 +376,13 @@ pub(crate) fn race(golden: &Golden, late: &str, early: &str, shift_ms: i64) -> O
     let last = (first + 4).min(late.len().max(early.len()));
     let show = |lines: &[&str]| {
         (first..last)
-            .map(|i| format!("  {:>3} {}", i + 1, lines.get(i).copied().unwrap_or("(nothing)")))
+            .map(|i| {
+                format!(
+                    "  {:>3} {}",
+                    i + 1,
+                    lines.get(i).copied().unwrap_or("(nothing)")
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -373,7 +395,11 @@ pub(crate) fn race(golden: &Golden, late: &str, early: &str, shift_ms: i64) -> O
          thread, whose event loop orders everything. Keep waits that must be ordered with the \
          others on the runtime: tokio::time::sleep(...).await in a task, not a blocking sleep \
          on another thread.",
-        moved.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+        moved
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let message = format!(
         "its output depends on a race: run twice in real time, once with its threads' \

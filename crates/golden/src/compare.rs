@@ -313,9 +313,17 @@ pub fn check_instants(
             index += 1;
             continue;
         };
-        let mut patterns: Vec<usize> = block.clone().filter(|&p| expected[p].at().is_some()).collect();
+        let mut patterns: Vec<usize> = block
+            .clone()
+            .filter(|&p| expected[p].at().is_some())
+            .collect();
         let mut lines: Vec<usize> = block.clone().collect();
-        patterns.sort_by(|&a, &b| expected[a].at().partial_cmp(&expected[b].at()).expect("finite"));
+        patterns.sort_by(|&a, &b| {
+            expected[a]
+                .at()
+                .partial_cmp(&expected[b].at())
+                .expect("finite")
+        });
         lines.sort_by(|&a, &b| {
             let time = |i: usize| printed.get(i).copied().flatten().unwrap_or(f64::MAX);
             time(a).total_cmp(&time(b))

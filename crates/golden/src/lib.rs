@@ -18,6 +18,10 @@
 //! An exercise's test is [`grade_exercise!`]: the same comparison, no snapshot, and a
 //! program that agrees in real time is never failed for what only the paused clock shows.
 
+// A Failure (about 200 bytes) is built once per failing golden, never in a loop: boxing it
+// would only make the API clumsier for learn and bookgen.
+#![allow(clippy::result_large_err)]
+
 mod advice;
 pub mod compare;
 pub mod file;
@@ -105,8 +109,15 @@ pub fn check(
         deadline: deadline(golden),
         ..run::Options::default()
     };
-    let (output, file) = run_case(golden, program, clock, wall_limit(golden, clock, limit), None, options)
-        .map_err(|e| Failure::setup(golden, clock, e))?;
+    let (output, file) = run_case(
+        golden,
+        program,
+        clock,
+        wall_limit(golden, clock, limit),
+        None,
+        options,
+    )
+    .map_err(|e| Failure::setup(golden, clock, e))?;
     judge(golden, &output, &file, clock)
 }
 
@@ -126,7 +137,12 @@ fn judge(golden: &Golden, output: &Output, file: &str, clock: Clock) -> Result<C
                 pattern::seconds(wall_limit(golden, clock, PAUSED_LIMIT).as_secs_f64())
             ),
         };
-        let mut failure = Failure::new(golden, clock, Kind::Hang, advice::hung(golden, printed, &why));
+        let mut failure = Failure::new(
+            golden,
+            clock,
+            Kind::Hang,
+            advice::hung(golden, printed, &why),
+        );
         failure.advice = Some(advice::never_ends());
         return Err(failure);
     }
@@ -156,8 +172,8 @@ fn judge(golden: &Golden, output: &Output, file: &str, clock: Clock) -> Result<C
         return Err(failure);
     }
     let exact = clock == Clock::Paused;
-    let compared = compare_blocks(&golden.lines, &golden.any_order, exact, printed).and_then(
-        |transcript| {
+    let compared =
+        compare_blocks(&golden.lines, &golden.any_order, exact, printed).and_then(|transcript| {
             if golden.stream != Stream::Stdout {
                 return Ok(transcript);
             }
@@ -170,8 +186,7 @@ fn judge(golden: &Golden, output: &Output, file: &str, clock: Clock) -> Result<C
                 |at| tolerance(at) + slack,
             )
             .map(|()| transcript)
-        },
-    );
+        });
     match compared {
         Ok(transcript) => Ok(Checked {
             name: golden.name.clone(),
@@ -239,7 +254,12 @@ pub fn exercise_goldens(exercise: &str, golden_dir: &Path) -> Result<Vec<Golden>
         .flatten()
         .find(|entry| entry.get("name").and_then(|n| n.as_str()) == Some(exercise))
         .and_then(|entry| entry.get("solution")?.as_str())
-        .ok_or_else(|| format!("{} has no exercise {exercise:?} with a solution", info.display()))?;
+        .ok_or_else(|| {
+            format!(
+                "{} has no exercise {exercise:?} with a solution",
+                info.display()
+            )
+        })?;
     let goldens = goldens_of(solution, golden_dir)?;
     Ok(goldens
         .into_iter()
@@ -266,7 +286,10 @@ pub fn grade_exercise(
         .map_err(|e| Disagreement::setup(exercise, e))?;
     let result = grade_each(exercise, &goldens, |golden| grade_one(golden, program));
     if let Err(disagreement) = &result
-        && disagreement.failures.iter().any(|f| f.clock == Clock::Paused || f.kind == Kind::Race)
+        && disagreement
+            .failures
+            .iter()
+            .any(|f| f.clock == Clock::Paused || f.kind == Kind::Race)
     {
         note(&format!(
             "To see your program and the original on one clock: cargo run -p learn -- timeline {exercise}"
@@ -288,7 +311,10 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
     let limit = wall_limit(golden, Clock::Paused, PAUSED_LIMIT);
     let (paused, file) = run_case(golden, program, Clock::Paused, limit, None, options)
         .map_err(|e| Failure::setup(golden, Clock::Paused, e))?;
-    let idle = paused.stopped.as_deref().is_some_and(|s| s.starts_with("idle"));
+    let idle = paused
+        .stopped
+        .as_deref()
+        .is_some_and(|s| s.starts_with("idle"));
     let mut unseen = paused.notes.clone();
     if paused.wall >= REAL_WAIT && !paused.timed_out && paused.stopped.is_none() {
         unseen.push(format!(
@@ -301,7 +327,9 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
     // std::thread::spawn, cannot be told from nothing: its blocking sleeps are
     // vclock::thread::sleep, which tells.)
     if idle && paused.pool {
-        unseen.push("its runtime waited on the paused clock for a thread of spawn_blocking".to_owned());
+        unseen.push(
+            "its runtime waited on the paused clock for a thread of spawn_blocking".to_owned(),
+        );
     }
     if unseen.is_empty() {
         let verdict = judge(golden, &paused, &file, Clock::Paused);
@@ -333,7 +361,10 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
         };
     }
     let why = unseen.join("; ");
-    let threads = paused.notes.iter().any(|n| n.contains("other than the runtime's"));
+    let threads = paused
+        .notes
+        .iter()
+        .any(|n| n.contains("other than the runtime's"));
     let verdict = if threads {
         race(golden, program)
     } else {
@@ -379,9 +410,13 @@ fn race(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
     let (late, early) = std::thread::scope(|scope| {
         let late = scope.spawn(|| real_run(golden, program, SHIFT_MS, false));
         let early = real_run(golden, program, -SHIFT_MS, false);
-        let late = late
-            .join()
-            .unwrap_or_else(|_| Err(Failure::setup(golden, Clock::Real, "the checker panicked".into())));
+        let late = late.join().unwrap_or_else(|_| {
+            Err(Failure::setup(
+                golden,
+                Clock::Real,
+                "the checker panicked".into(),
+            ))
+        });
         (late, early)
     });
     let ((late, file), (early, _)) = (late?, early?);
@@ -414,7 +449,11 @@ fn grade_each(
             .zip(goldens)
             .map(|(run, golden)| {
                 run.join().unwrap_or_else(|_| {
-                    Err(Failure::setup(golden, golden.clock, "the checker panicked".to_owned()))
+                    Err(Failure::setup(
+                        golden,
+                        golden.clock,
+                        "the checker panicked".to_owned(),
+                    ))
                 })
             })
             .collect()

@@ -330,6 +330,9 @@ impl Drain {
             .recv_timeout(deadline.saturating_duration_since(Instant::now()));
         let bytes = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
         let arrivals = self.arrivals.lock().unwrap_or_else(|e| e.into_inner());
-        (String::from_utf8_lossy(&bytes).into_owned(), arrivals.clone())
+        (
+            String::from_utf8_lossy(&bytes).into_owned(),
+            arrivals.clone(),
+        )
     }
 }

@@ -65,11 +65,7 @@ fn report() -> Option<MutexGuard<'static, Report>> {
     static REPORT: OnceLock<Option<Mutex<Report>>> = OnceLock::new();
     let report = REPORT.get_or_init(|| {
         let path = std::env::var_os(REPORT_ENV)?;
-        let file = File::options()
-            .create(true)
-            .append(true)
-            .open(path)
-            .ok()?;
+        let file = File::options().create(true).append(true).open(path).ok()?;
         let deadline = std::env::var(DEADLINE_ENV)
             .ok()
             .and_then(|secs| Duration::try_from_secs_f64(secs.parse().ok()?).ok());
@@ -86,7 +82,12 @@ fn report() -> Option<MutexGuard<'static, Report>> {
             pool: false,
         }))
     });
-    Some(report.as_ref()?.lock().unwrap_or_else(PoisonError::into_inner))
+    Some(
+        report
+            .as_ref()?
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner),
+    )
 }
 
 /// A second handle on stdout, sharing its position.
@@ -103,7 +104,10 @@ fn shared_stdout() -> Option<File> {
 /// How many bytes stdout has taken so far, if it is a file (-1 for a pipe or a terminal).
 pub(crate) fn stdout_offset() -> i64 {
     static STDOUT: OnceLock<Option<File>> = OnceLock::new();
-    let position = STDOUT.get_or_init(shared_stdout).as_ref().map(|mut file| file.stream_position());
+    let position = STDOUT
+        .get_or_init(shared_stdout)
+        .as_ref()
+        .map(|mut file| file.stream_position());
     match position {
         Some(Ok(bytes)) => i64::try_from(bytes).unwrap_or(-1),
         _ => -1,
@@ -266,7 +270,10 @@ fn watch_idle() {
         loop {
             std::thread::sleep(Duration::from_millis(20));
             let Some(mut report) = report() else { return };
-            if report.idle_since.is_some_and(|since| since.elapsed() > limit) {
+            if report
+                .idle_since
+                .is_some_and(|since| since.elapsed() > limit)
+            {
                 let at = report.last.map_or(0.0, |(nanos, _)| nanos as f64 / 1e9);
                 let alive = report.alive();
                 report.stop(&format!(

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [exercise, program] = &args[..] else {
-        eprintln!("usage: grade EXERCISE PROGRAM (e.g. grade ex_chores target/debug/async_chores_async)");
+        eprintln!(
+            "usage: grade EXERCISE PROGRAM (e.g. grade ex_chores target/debug/async_chores_async)"
+        );
         return ExitCode::from(2);
     };
     let here = std::env::current_dir().unwrap_or_default();
