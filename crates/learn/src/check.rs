@@ -113,8 +113,7 @@ impl Workspace {
     /// Grades `program` against the goldens of exercise `name`.
     pub fn grade(&self, name: &str, program: &Path) -> Result<(), golden::Disagreement> {
         let dir = self.root.join("exercises").join(name);
-        golden::grade_exercise(name, &program.to_string_lossy(), &dir.to_string_lossy())
-            .map(drop)
+        golden::grade_exercise(name, &program.to_string_lossy(), &dir.to_string_lossy()).map(drop)
     }
 
     /// Builds and grades an exercise as it is now, and remembers the result.
