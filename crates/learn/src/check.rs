@@ -209,7 +209,7 @@ impl Workspace {
 
     /// The goldens of exercise `name`, checked to exist and to parse.
     pub fn goldens(&self, name: &str) -> Result<Vec<golden::Golden>, String> {
-        golden::goldens_of(name, &self.golden_dir)
+        golden::exercise_goldens(name, &self.golden_dir)
     }
 
     /// What the grade depends on: the exercise's Cargo.toml and sources, and its goldens.
