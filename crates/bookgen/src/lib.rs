@@ -93,9 +93,17 @@ impl Project {
         Ok(names)
     }
 
-    /// Whether `name`'s golden `NAME.out` runs on the paused clock, so that it has a timeline.
+    /// Whether `name`'s golden `NAME.out` (an exercise's: its solution's) runs on the paused
+    /// clock, so that it has a timeline.
     pub fn has_timeline(&self, name: &str) -> Result<bool, String> {
-        let golden = golden::Golden::load(&self.golden_dir().join(format!("{name}.out")))?;
+        let golden = if self.exercises().iter().any(|e| e == name) {
+            golden::exercise_goldens(name, &self.golden_dir())?
+                .into_iter()
+                .next()
+                .ok_or_else(|| format!("{name}: no golden"))?
+        } else {
+            golden::Golden::load(&self.golden_dir().join(format!("{name}.out")))?
+        };
         Ok(golden.clock == golden::Clock::Paused)
     }
 

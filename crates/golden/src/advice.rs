@@ -84,14 +84,28 @@ pub(crate) fn advise(
 ) -> Option<Advice> {
     let actual: Vec<&str> = printed.lines().collect();
     let instants = instants.unwrap_or(&[]);
-    let mut advice = held_the_loop(&actual, difference);
-    if complete && quiet {
+    let mut advice = held_the_loop(&actual, instants, difference);
+    // Lines missing from stderr or a file are a message or a write left out, not tasks dropped.
+    if complete && quiet && golden.stream == crate::Stream::Stdout {
         advice = advice.or_else(|| ended_early(golden, &actual, difference));
     }
     advice = advice.or_else(|| wrong_time(golden, &actual, instants, difference));
-    if complete {
+    // A line the golden has nowhere is a wrong text or value: no wait explains it.
+    if let Difference::Text { got, .. } = difference
+        && !golden
+            .lines
+            .iter()
+            .any(|p| p.compare(got) != crate::LineMatch::Different)
+    {
+        return advice;
+    }
+    // Other lines, and not as many, say nothing of how the waits were arranged.
+    let different =
+        matches!(difference, Difference::Text { .. }) && actual.len() != golden.lines.len();
+    if complete && !different {
         advice = advice.or_else(|| total_time(golden, &actual, instants));
     }
+    advice = advice.or_else(|| moved(golden, &actual, instants, difference));
     advice.or_else(|| tie_order(golden, &actual, difference))
 }
 
@@ -125,7 +139,11 @@ fn wrap(text: &str) -> String {
 }
 
 /// Nothing else ran while one task printed several lines in a row.
-fn held_the_loop(actual: &[&str], difference: &Difference) -> Option<Advice> {
+fn held_the_loop(
+    actual: &[&str],
+    instants: &[Option<f64>],
+    difference: &Difference,
+) -> Option<Advice> {
     let (expected, line) = match difference {
         Difference::Order { expected, line, .. } | Difference::Text { expected, line, .. } => {
             (expected, *line)
@@ -150,6 +168,17 @@ fn held_the_loop(actual: &[&str], difference: &Difference) -> Option<Advice> {
     if held < HELD {
         return None;
     }
+    // Lines printed all at one instant were not held back by work: nothing waited at all.
+    let times: Vec<Option<f64>> = (line - 1..line - 1 + held)
+        .map(|i| instants.get(i).copied().flatten())
+        .collect();
+    let spread = times
+        .iter()
+        .flatten()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), &t| (lo.min(t), hi.max(t)));
+    if times.iter().all(Option::is_some) && spread.1 - spread.0 < 0.02 {
+        return None;
+    }
     let last = actual[line - 2 + held];
     let text = format!(
         "Likely: one task held the event loop. Nothing else ran while the program printed \
@@ -170,11 +199,16 @@ fn ended_early(golden: &Golden, actual: &[&str], difference: &Difference) -> Opt
     let early = match difference {
         Difference::Missing { .. } => true,
         // The line it printed instead is one the golden has later: it skipped ahead.
-        Difference::Text { line, got, .. } => {
-            short
-                && golden.lines[*line..]
-                    .iter()
-                    .any(|p| p.compare(got) != crate::LineMatch::Different)
+        // Every line it printed is one of the golden's, in order: it skipped the rest.
+        Difference::Text { .. } => {
+            short && {
+                let mut patterns = golden.lines.iter();
+                actual.iter().all(|line| {
+                    patterns
+                        .by_ref()
+                        .any(|p| p.compare(line) != crate::LineMatch::Different)
+                })
+            }
         }
         _ => false,
     };
@@ -302,6 +336,30 @@ fn total_time(golden: &Golden, actual: &[&str], instants: &[Option<f64>]) -> Opt
             ),
         ));
     }
+    let line_on_time =
+        golden
+            .lines
+            .iter()
+            .zip(instants)
+            .nth(line - 1)
+            .is_some_and(|(pattern, printed)| match (pattern.at(), printed) {
+                (Some(at), Some(printed)) => (printed - at).abs() <= tolerance(at),
+                _ => false,
+            });
+    if got < published - slack && line_on_time && on_time_until(golden, instants, line) {
+        return Some(Advice::new(
+            Diagnosis::WrongTime,
+            format!(
+                "Likely: it measured another stretch of time than the original. Every line came \
+                 when the original printed it, this one too, but the figure it printed is {} s \
+                 where the original's is {} s: start the clock where the original starts it \
+                 (before the work) and read it where the original reads it (after the work is \
+                 awaited).",
+                seconds(got),
+                seconds(published)
+            ),
+        ));
+    }
     if got < published - slack {
         return Some(Advice::new(
             Diagnosis::DidNotWait,
@@ -341,6 +399,94 @@ fn tied(golden: &Golden, actual: &[&str], line: usize, golden_line: usize) -> Op
     (other.at() == Some(at)).then_some(at)
 }
 
+/// A line printed out of order, and at another time than the original printed it: the
+/// program's own waits moved it.
+fn moved(
+    golden: &Golden,
+    actual: &[&str],
+    instants: &[Option<f64>],
+    difference: &Difference,
+) -> Option<Advice> {
+    let (Difference::Order { line, .. } | Difference::Text { line, .. }) = difference else {
+        return None;
+    };
+    // The line expected here, printed later: when it came, against when it was due.
+    if let Difference::Order {
+        golden_line,
+        printed_at: Some(later),
+        ..
+    } = difference
+        && let Some(advice) = golden
+            .lines
+            .iter()
+            .find(|p| p.line() == *golden_line)
+            .and_then(|p| off_time(p, actual.get(later - 1)?, (*instants.get(later - 1)?)?))
+    {
+        return Some(advice);
+    }
+    let got = actual.get(line.checked_sub(1)?)?;
+    let printed = (*instants.get(line - 1)?)?;
+    // The golden's line it stands for: the same text's next occurrence (the second `Hello`
+    // printed is the golden's second `Hello`).
+    let same: Vec<&crate::Pattern> = golden
+        .lines
+        .iter()
+        .filter(|p| p.compare(got) != crate::LineMatch::Different)
+        .collect();
+    let first = *same.first()?;
+    let before = actual[..line - 1]
+        .iter()
+        .filter(|earlier| first.compare(earlier) != crate::LineMatch::Different)
+        .count();
+    let pattern = same.get(before).or(same.last())?;
+    off_time(pattern, got, printed)
+}
+
+/// `got`, the line `pattern` expects, printed at `printed`: the advice if that is off time.
+fn off_time(pattern: &crate::Pattern, got: &str, printed: f64) -> Option<Advice> {
+    let published = pattern.at()?;
+    if (printed - published).abs() <= tolerance(published) {
+        return None;
+    }
+    let (early, late) = (seconds(printed), seconds(published));
+    let when = if printed < published { "early" } else { "late" };
+    Some(Advice::new(
+        Diagnosis::WrongTime,
+        format!(
+            "Likely: `{got}` came {when}: printed at {early} s; the original printed it at \
+             {late} s. What the program awaits before this line differs from the original's: \
+             a wait missing or added, or tasks awaited in another order than they finish."
+        ),
+    ))
+}
+
+/// A blocking call on the runtime's thread, seen by vclock: `note` is its report.
+pub(crate) fn blocked(note: &str) -> Advice {
+    Advice::new(
+        Diagnosis::HeldTheLoop,
+        format!(
+            "Likely: a blocking call held the event loop: {note}. While it runs no other task \
+             does, as with time.sleep or a busy loop in asyncio. Await instead \
+             (tokio::time::sleep(...).await), or move the blocking work off the loop with \
+             tokio::task::spawn_blocking (asyncio.to_thread)."
+        ),
+    )
+}
+
+/// A run stopped at its limit where the original gives up after `--timeout SECONDS`.
+pub(crate) fn timeout_ignored(golden: &Golden) -> Option<Advice> {
+    let at = golden.args.iter().position(|a| a == "--timeout")?;
+    let seconds = golden.args.get(at + 1)?;
+    Some(Advice::new(
+        Diagnosis::WrongTime,
+        format!(
+            "Likely: it does not give up when `--timeout {seconds}` says: the original stops \
+             waiting after {seconds} s. Use the option's value in tokio::time::timeout (or the \
+             client's timeout), not a figure of its own."
+        ),
+    ))
+}
+
 /// Two lines the original printed at the same instant, in another order: the order in
 /// which tasks ready together run.
 fn tie_order(golden: &Golden, actual: &[&str], difference: &Difference) -> Option<Advice> {
@@ -372,7 +518,18 @@ fn tie_order(golden: &Golden, actual: &[&str], difference: &Difference) -> Optio
 pub(crate) fn race(golden: &Golden, late: &str, early: &str, shift_ms: i64) -> Option<Failure> {
     let late: Vec<&str> = late.lines().collect();
     let early: Vec<&str> = early.lines().collect();
-    let first = (0..late.len().max(early.len())).find(|&i| late.get(i) != early.get(i))?;
+    // Two lines are the same where the same golden line accepts both (timing figures vary).
+    let same = |a: Option<&&str>, b: Option<&&str>| match (a, b) {
+        (Some(a), Some(b)) => {
+            a == b
+                || golden.lines.iter().any(|p| {
+                    p.compare(a) != crate::LineMatch::Different
+                        && p.compare(b) != crate::LineMatch::Different
+                })
+        }
+        (a, b) => a == b,
+    };
+    let first = (0..late.len().max(early.len())).find(|&i| !same(late.get(i), early.get(i)))?;
     let last = (first + 4).min(late.len().max(early.len()));
     let show = |lines: &[&str]| {
         (first..last)
@@ -418,12 +575,16 @@ pub(crate) fn race(golden: &Golden, late: &str, early: &str, shift_ms: i64) -> O
     Some(failure)
 }
 
-/// The diagnosis of a run that had to be stopped (its words are in [`hung`]).
+/// The likely cause of a run that had to be stopped.
 pub(crate) fn never_ends() -> Advice {
-    Advice {
-        diagnosis: Diagnosis::NeverEnds,
-        text: String::new(),
-    }
+    Advice::new(
+        Diagnosis::NeverEnds,
+        "Likely: it waits for something that never comes (a task that never ends, a consumer \
+         waiting on an empty queue, a request with no timeout). In asyncio terms, an await \
+         with no end: bound it with a timeout (tokio::time::timeout, asyncio.wait_for) or stop \
+         what runs forever (JoinHandle::abort, like Task.cancel)."
+            .to_owned(),
+    )
 }
 
 /// The message for a run stopped at its time limit: what it waited for, and how far it got.
@@ -452,13 +613,12 @@ pub(crate) fn hung(golden: &Golden, printed: &str, why: &str) -> String {
         .last_instant()
         .map(|last| format!(" (the original ends at {} s)", seconds(last)))
         .unwrap_or_default();
-    let why = wrap(&format!(
-        "{why}{ends}. Likely: it waits for something that never comes (a task that never \
-         ends, a consumer waiting on an empty queue, a request with no timeout). In asyncio \
-         terms, an await with no end: bound it with a timeout (tokio::time::timeout, \
-         asyncio.wait_for) or stop what runs forever (JoinHandle::abort, like Task.cancel)."
-    ));
-    format!("{why}\n{progress}")
+    let advice = never_ends();
+    format!(
+        "{}\n{}\n{progress}",
+        wrap(&format!("{why}{ends}.")),
+        advice.text
+    )
 }
 
 /// Where and why the program panicked, from its stderr; empty if it did not.

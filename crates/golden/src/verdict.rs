@@ -179,7 +179,20 @@ impl fmt::Display for Disagreement {
             self.failures.len(),
             self.goldens,
             self.name
-        )
+        )?;
+        // A timeline needs the paused clock; sockets run on the real one.
+        if self
+            .failures
+            .iter()
+            .any(|f| f.clock == Clock::Paused || f.kind == Kind::Race)
+        {
+            writeln!(
+                f,
+                "To see the program and the original on one clock: cargo run -p learn -- timeline {}",
+                self.name
+            )?;
+        }
+        Ok(())
     }
 }
 

@@ -1,13 +1,19 @@
-//! Building and grading exercises, with the results remembered in `<target>/learn/`.
+//! Building and grading exercises, with the results remembered in `<target>/learn/`: an
+//! exercise is built and graded again only when something that decides its grade changed
+//! (see state.rs), so an unchanged `learn list` runs neither cargo nor any program.
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
 
 use learn::{Exercise, Track};
+
+use crate::progress::{Progress, grading_line};
+use crate::state::State;
 
 /// The workspace as the grader sees it: where things are and how to call cargo.
 pub struct Workspace {
@@ -19,9 +25,12 @@ pub struct Workspace {
     golden_dir: PathBuf,
     /// Whether cargo's errors may be coloured (they are shown on a terminal as they are).
     pub color: bool,
+    /// Building and grading, on stderr.
+    pub progress: Progress,
 }
 
 /// Where an exercise stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
     Passed,
     Pending,
@@ -40,6 +49,23 @@ pub enum Grade {
     DoesNotCompile(String),
 }
 
+/// Where cargo builds: the workspace itself, or another workspace (verify's scratch copy of
+/// the starting code) with its own target folder.
+pub struct Place {
+    /// The workspace's Cargo.toml; `None` for this workspace.
+    pub manifest: Option<PathBuf>,
+    pub target: PathBuf,
+}
+
+impl Place {
+    /// The built binary of `package`.
+    pub fn binary(&self, package: &str) -> PathBuf {
+        self.target
+            .join("debug")
+            .join(format!("{package}{}", std::env::consts::EXE_SUFFIX))
+    }
+}
+
 impl Workspace {
     pub fn new(root: PathBuf) -> Result<Workspace, String> {
         let target = match std::env::var_os("CARGO_TARGET_DIR") {
@@ -53,61 +79,123 @@ impl Workspace {
             golden_dir: golden::golden_dir(&root)?,
             root,
             color: false,
+            progress: Progress::stderr(),
         })
+    }
+
+    /// Cargo's target folder.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// This workspace, as a place to build.
+    pub fn place(&self) -> Place {
+        Place {
+            manifest: None,
+            target: self.target.clone(),
+        }
     }
 
     /// The built binary of `package`.
     pub fn binary(&self, package: &str) -> PathBuf {
-        self.target
-            .join("debug")
-            .join(format!("{package}{}", std::env::consts::EXE_SUFFIX))
+        self.place().binary(package)
     }
 
-    /// Builds `packages` with one cargo command. Returns cargo's error output for each
-    /// package that did not build.
-    pub fn build(&self, packages: &[&str]) -> Result<BTreeMap<String, String>, String> {
+    /// Builds `packages` of this workspace with one cargo command; `what` names them for the
+    /// progress line. Returns cargo's error output for each package that did not build.
+    pub fn build(&self, packages: &[&str], what: &str) -> Result<BTreeMap<String, String>, String> {
+        self.build_in(&self.place(), packages, what)
+    }
+
+    /// Builds `packages` at `place`, as [`Workspace::build`] does.
+    pub fn build_in(
+        &self,
+        place: &Place,
+        packages: &[&str],
+        what: &str,
+    ) -> Result<BTreeMap<String, String>, String> {
         let mut failed = BTreeMap::new();
         if packages.is_empty() {
             return Ok(failed);
         }
-        let all = self.cargo_build(packages)?;
-        if all.status.success() {
+        let (success, all) = self.cargo_build(place, packages, what)?;
+        if success {
             return Ok(failed);
         }
         if let [package] = packages {
-            failed.insert(package.to_string(), stderr(&all));
+            failed.insert(package.to_string(), all);
             return Ok(failed);
         }
         // Which ones? Built alone, those that did build are up to date: this is quick.
         for package in packages {
-            let one = self.cargo_build(&[package])?;
-            if !one.status.success() {
-                failed.insert(package.to_string(), stderr(&one));
+            let (success, errors) = self.cargo_build(place, &[package], package)?;
+            if !success {
+                failed.insert(package.to_string(), errors);
             }
         }
         if failed.is_empty() {
-            return Err(format!(
-                "cargo build failed: {}",
-                first_error(&stderr(&all))
-            ));
+            return Err(format!("cargo build failed: {}", first_error(&all)));
         }
         Ok(failed)
     }
 
-    fn cargo_build(&self, packages: &[&str]) -> Result<Output, String> {
+    /// One cargo build, its progress drawn from cargo's status lines as they come. Whether
+    /// it built, and its output without the status lines (what `cargo build -q` prints).
+    fn cargo_build(
+        &self,
+        place: &Place,
+        packages: &[&str],
+        what: &str,
+    ) -> Result<(bool, String), String> {
         let mut command = Command::new(&self.cargo);
         command
             .current_dir(&self.root)
-            .env("CARGO_TARGET_DIR", &self.target)
-            .args(["build", "-q", "--keep-going", "--color"])
+            .env("CARGO_TARGET_DIR", &place.target)
+            .args(["build", "--keep-going", "--color"])
             .arg(if self.color { "always" } else { "never" })
-            .stdin(Stdio::null());
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        if let Some(manifest) = &place.manifest {
+            command.arg("--manifest-path").arg(manifest);
+        }
         for package in packages {
             command.args(["-p", package]);
         }
-        command
-            .output()
-            .map_err(|e| format!("cannot run {}: {e}", self.cargo.to_string_lossy()))
+        let cannot_run =
+            |e: std::io::Error| format!("cannot run {}: {e}", self.cargo.to_string_lossy());
+        let first = if packages.iter().any(|p| place.binary(p).exists()) {
+            ""
+        } else {
+            " (a first build: a minute or two)"
+        };
+        self.progress
+            .stage(&format!("building {what} with cargo{first}…"));
+        let mut child = command.spawn().map_err(cannot_run)?;
+        let mut output = String::new();
+        let mut compiled = 0;
+        if let Some(stderr) = child.stderr.take() {
+            for line in BufReader::new(stderr).split(b'\n') {
+                let line = String::from_utf8_lossy(&line.map_err(cannot_run)?).into_owned();
+                match cargo_status(&line) {
+                    Some((verb, subject)) => {
+                        if verb == "Compiling" {
+                            compiled += 1;
+                        }
+                        if let Some(text) = building_line(what, &verb, &subject, compiled) {
+                            self.progress.update(&text);
+                        }
+                    }
+                    None => {
+                        output.push_str(&line);
+                        output.push('\n');
+                    }
+                }
+            }
+        }
+        let status = child.wait().map_err(cannot_run)?;
+        self.progress.clear();
+        Ok((status.success(), output))
     }
 
     /// Grades `program` against the goldens of exercise `name`.
@@ -121,12 +209,23 @@ impl Workspace {
         exercise
             .check_folders(&self.root)
             .map_err(|e| e.to_string())?;
-        let key = self.key(exercise)?;
-        if let Some(errors) = self.build(&[&exercise.name])?.remove(&exercise.name) {
+        let key = self.state()?.key(exercise)?;
+        let name = &exercise.name;
+        if let Some(errors) = self.build(&[name], name)?.remove(name) {
+            if is_own_compile_error(name, &errors) {
+                self.remember(exercise, key, &Status::DoesNotCompile);
+            }
             return Ok(Grade::DoesNotCompile(errors));
         }
-        let grade = self.grade(&exercise.name, &self.binary(&exercise.name));
-        self.remember(exercise, key, grade.is_ok());
+        self.progress.update(&format!("grading {name}…"));
+        let grade = self.grade(name, &self.binary(name));
+        self.progress.clear();
+        let status = if grade.is_ok() {
+            Status::Passed
+        } else {
+            Status::Pending
+        };
+        self.remember(exercise, key, &status);
         Ok(match grade {
             Ok(()) => Grade::Passed,
             Err(disagreement) => Grade::Differs(disagreement.to_string()),
@@ -136,20 +235,20 @@ impl Workspace {
     /// Every exercise's status. Those unchanged since their last grade are not graded
     /// again; the others are built with one cargo command, then graded.
     pub fn statuses(&self, track: &Track) -> Result<Vec<Status>, String> {
+        let state = self.state()?;
         let mut statuses = Vec::new();
         let mut todo = Vec::new();
         for (index, exercise) in track.exercises.iter().enumerate() {
             let missing = exercise.missing(&self.root);
             let key = if missing.is_empty() {
-                self.key(exercise)
+                self.graded_by(exercise).and_then(|()| state.key(exercise))
             } else {
                 Err(missing.join("; "))
             };
             statuses.push(match key {
                 Err(problem) => Status::Error(problem),
                 Ok(key) => match self.remembered(exercise, key) {
-                    Some(true) => Status::Passed,
-                    Some(false) => Status::Pending,
+                    Some(status) => status,
                     None => {
                         todo.push((index, key));
                         Status::Pending
@@ -157,42 +256,65 @@ impl Workspace {
                 },
             });
         }
+        if todo.is_empty() {
+            return Ok(statuses);
+        }
         let names: Vec<&str> = todo
             .iter()
             .map(|&(index, _)| track.exercises[index].name.as_str())
             .collect();
-        if !names.is_empty() {
-            eprintln!(
-                "Grading {} (the first time, up to a minute: a program that disagrees is run \
-                 again in real time)…",
+        let what = match names.as_slice() {
+            [one] => one.to_string(),
+            many => format!("{} exercises", many.len()),
+        };
+        let failed = self.build(&names, &what)?;
+        let total = todo.len();
+        if self.progress.is_terminal() {
+            self.progress.stage(&grading_line(0, total, &names));
+        } else {
+            self.progress.stage(&format!(
+                "grading {} (a program that disagrees is run again in real time: up to a \
+                 minute)…",
                 names.join(", ")
-            );
+            ));
         }
-        let failed = self.build(&names)?;
+        // (graded so far, those still running, in the track's order)
+        let tally = Mutex::new((0, names.clone()));
+        let graded = |name: &str| {
+            let mut tally = tally.lock().unwrap_or_else(|e| e.into_inner());
+            tally.0 += 1;
+            tally.1.retain(|running| *running != name);
+            self.progress
+                .update(&grading_line(tally.0, total, &tally.1));
+        };
         // A grade is a few processes, mostly asleep when they run in real time: grade the
         // exercises side by side.
-        let graded: Vec<(usize, Status)> = std::thread::scope(|scope| {
+        let results: Vec<(usize, Status)> = std::thread::scope(|scope| {
             let grades: Vec<_> = todo
                 .into_iter()
                 .map(|(index, key)| {
                     let exercise = &track.exercises[index];
-                    let failed = &failed;
+                    let (failed, graded) = (&failed, &graded);
                     scope.spawn(move || {
-                        if failed.contains_key(&exercise.name) {
-                            return (index, Status::DoesNotCompile);
-                        }
-                        let passed = self
-                            .grade(&exercise.name, &self.binary(&exercise.name))
-                            .is_ok();
-                        self.remember(exercise, key, passed);
-                        (
-                            index,
-                            if passed {
-                                Status::Passed
-                            } else {
-                                Status::Pending
-                            },
-                        )
+                        let name = exercise.name.as_str();
+                        let status = match failed.get(name) {
+                            Some(errors) => {
+                                if is_own_compile_error(name, errors) {
+                                    self.remember(exercise, key, &Status::DoesNotCompile);
+                                }
+                                Status::DoesNotCompile
+                            }
+                            None => {
+                                let status = match self.grade(name, &self.binary(name)) {
+                                    Ok(()) => Status::Passed,
+                                    Err(_) => Status::Pending,
+                                };
+                                self.remember(exercise, key, &status);
+                                status
+                            }
+                        };
+                        graded(name);
+                        (index, status)
                     })
                 })
                 .collect();
@@ -201,7 +323,8 @@ impl Workspace {
                 .filter_map(|grade| grade.join().ok())
                 .collect()
         });
-        for (index, status) in graded {
+        self.progress.clear();
+        for (index, status) in results {
             statuses[index] = status;
         }
         Ok(statuses)
@@ -212,63 +335,115 @@ impl Workspace {
         golden::exercise_goldens(name, &self.golden_dir)
     }
 
-    /// What the grade depends on: the exercise's Cargo.toml and sources, and its goldens.
-    fn key(&self, exercise: &Exercise) -> Result<u64, String> {
-        let dir = exercise.dir(&self.root);
-        let mut files = vec![dir.join("Cargo.toml")];
-        sources(&dir.join("src"), &mut files)?;
-        files.extend(self.goldens(&exercise.name)?.into_iter().map(|g| g.path));
-        let mut hasher = DefaultHasher::new();
-        for file in files {
-            let bytes =
-                fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            file.strip_prefix(&self.root)
-                .unwrap_or(&file)
-                .hash(&mut hasher);
-            bytes.hash(&mut hasher);
+    /// Checks that the goldens that grade `exercise` exist and parse: its own
+    /// (`golden/NAME*.out`), or where it has none, its solution's.
+    pub fn graded_by(&self, exercise: &Exercise) -> Result<(), String> {
+        let own = self.goldens(&exercise.name);
+        let has_own = self
+            .golden_dir
+            .join(format!("{}.out", exercise.name))
+            .is_file();
+        match own {
+            Err(_) if !has_own && self.goldens(&exercise.solution).is_ok() => Ok(()),
+            own => own.map(drop),
         }
-        Ok(hasher.finish())
+    }
+
+    /// What the grades depend on, as the workspace and the toolchain are now.
+    fn state(&self) -> Result<State, String> {
+        State::new(&self.root, &self.golden_dir, &|var| std::env::var_os(var))
     }
 
     fn cache_file(&self, exercise: &Exercise) -> PathBuf {
         self.target.join("learn").join(&exercise.name)
     }
 
-    /// The remembered grade for this `key`: passed or not; `None` if not graded as it is.
-    fn remembered(&self, exercise: &Exercise, key: u64) -> Option<bool> {
+    /// The remembered status for this `key`; `None` if not graded as it is.
+    fn remembered(&self, exercise: &Exercise, key: u64) -> Option<Status> {
         let text = fs::read_to_string(self.cache_file(exercise)).ok()?;
-        let (cached, grade) = text.trim().split_once(' ')?;
-        (cached == format!("{key:016x}")).then_some(grade == "passed")
+        let (cached, status) = text.trim().split_once(' ')?;
+        if cached != format!("{key:016x}") {
+            return None;
+        }
+        match status {
+            "passed" => Some(Status::Passed),
+            "pending" => Some(Status::Pending),
+            "does-not-compile" => Some(Status::DoesNotCompile),
+            _ => None,
+        }
     }
 
-    /// Remembers a grade. A cache that cannot be written only means grading again.
-    fn remember(&self, exercise: &Exercise, key: u64, passed: bool) {
+    /// Remembers a status. A cache that cannot be written only means grading again.
+    fn remember(&self, exercise: &Exercise, key: u64, status: &Status) {
         let file = self.cache_file(exercise);
-        let grade = if passed { "passed" } else { "pending" };
+        let word = match status {
+            Status::Passed => "passed",
+            Status::Pending => "pending",
+            Status::DoesNotCompile => "does-not-compile",
+            Status::Error(_) => return,
+        };
         if let Some(dir) = file.parent() {
             let _ = fs::create_dir_all(dir);
         }
-        let _ = fs::write(file, format!("{key:016x} {grade}\n"));
+        let _ = fs::write(file, format!("{key:016x} {word}\n"));
     }
 }
 
-/// Every file under `dir`, sorted, into `files`.
-fn sources(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            sources(&path, files)?;
+/// Whether cargo's `errors` say that `package` itself does not compile (not a dependency, a
+/// download or a full disk): only then is "does not compile" remembered.
+fn is_own_compile_error(package: &str, errors: &str) -> bool {
+    strip_ansi(errors).contains(&format!("could not compile `{package}`"))
+}
+
+/// `text` without its terminal colour codes (`ESC [ ... letter`).
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.clone().next() == Some('[') {
+                chars.next();
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
         } else {
-            files.push(path);
+            out.push(c);
         }
     }
-    Ok(())
+    out
 }
 
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+/// A cargo status line (`   Compiling tokio v1.54.0`): its verb and the rest. Cargo puts
+/// the verb right-aligned in the first 12 columns.
+pub fn cargo_status(line: &str) -> Option<(String, String)> {
+    let line = strip_ansi(line);
+    let (head, rest) = (line.get(..12)?, line.get(12..)?);
+    let verb = head.trim_start();
+    let is_verb = verb.len() > 2
+        && verb.starts_with(|c: char| c.is_ascii_uppercase())
+        && verb.chars().all(|c| c.is_ascii_alphabetic());
+    let subject = rest.strip_prefix(' ')?;
+    is_verb.then(|| (verb.to_owned(), subject.trim().to_owned()))
+}
+
+/// The progress line for a cargo status line, if it is worth one.
+fn building_line(what: &str, verb: &str, subject: &str, compiled: usize) -> Option<String> {
+    let crate_name = subject.split_whitespace().next().unwrap_or(subject);
+    match verb {
+        "Compiling" => Some(format!(
+            "building {what}: {compiled} crate{} compiled, now {crate_name}…",
+            if compiled == 1 { "" } else { "s" }
+        )),
+        "Blocking" => Some(format!(
+            "building {what}: waiting for another cargo to finish (file lock)…"
+        )),
+        "Downloading" | "Downloaded" => Some(format!("building {what}: downloading crates…")),
+        "Updating" | "Locking" => Some(format!("building {what}: {subject}…")),
+        _ => None,
+    }
 }
 
 /// The first `error…` line of cargo's output.
@@ -320,5 +495,56 @@ mod tests {
             where_it_fails(&disagreement),
             "against golden/ex_a.out: it exited with code 1, expected exit code 0"
         );
+    }
+
+    #[test]
+    fn cargo_status_lines_are_told_from_its_errors() {
+        let coloured = "\x1b[1m\x1b[92m   Compiling\x1b[0m tokio v1.54.0";
+        assert_eq!(
+            cargo_status(coloured),
+            Some(("Compiling".into(), "tokio v1.54.0".into()))
+        );
+        assert_eq!(
+            cargo_status("    Blocking waiting for file lock on build directory"),
+            Some((
+                "Blocking".into(),
+                "waiting for file lock on build directory".into()
+            ))
+        );
+        for not_status in [
+            "error[E0308]: mismatched types",
+            "  --> exercises/ex_a/src/main.rs:3:5",
+            "   |",
+            "12 |     let x = 1;",
+            "   = note: expected type",
+            "warning: unused variable: `x`",
+            "",
+        ] {
+            assert_eq!(cargo_status(not_status), None, "{not_status:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_package_s_own_errors_are_remembered() {
+        let own = "error[E0425]: x\n\x1b[1m\x1b[91merror\x1b[0m: could not compile `ex_a` (bin \"ex_a\") due to 1 previous error\n";
+        assert!(is_own_compile_error("ex_a", own));
+        assert!(!is_own_compile_error("ex_b", own));
+        assert!(!is_own_compile_error(
+            "ex_a",
+            "error: failed to download `tokio v1.54.0`\n"
+        ));
+    }
+
+    #[test]
+    fn the_building_line_counts_crates() {
+        assert_eq!(
+            building_line("12 exercises", "Compiling", "tokio v1.54.0", 1).unwrap(),
+            "building 12 exercises: 1 crate compiled, now tokio…"
+        );
+        assert_eq!(
+            building_line("ex_a", "Compiling", "ex_a v0.1.0 (/w/exercises/ex_a)", 7).unwrap(),
+            "building ex_a: 7 crates compiled, now ex_a…"
+        );
+        assert_eq!(building_line("ex_a", "Finished", "`dev` profile", 7), None);
     }
 }

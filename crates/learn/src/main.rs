@@ -1,18 +1,20 @@
 //! `cargo run -p learn`: the exercise track from the learner's chair. Lists the exercises,
-//! prints hints, and grades an exercise each time its `src/main.rs` is saved.
+//! prints hints, grades an exercise each time its `src/main.rs` is saved, resets one to its
+//! starting code, and (for CI) verifies the whole track.
 
 mod check;
+mod git;
+mod progress;
+mod state;
+mod verify;
+mod watch;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use notify::event::{AccessKind, AccessMode};
-use notify::{Event, EventKind, RecursiveMode, Watcher};
 
-use check::{Grade, Status, Workspace, first_error, where_it_fails};
+use check::{Status, Workspace};
 use learn::{Exercise, INFO_TOML, Track, timeline};
 
 #[derive(Parser)]
@@ -22,8 +24,13 @@ use learn::{Exercise, INFO_TOML, Track, timeline};
     about = "The exercise track: port asyncio lessons to tokio, one small program at a time.",
     long_about = "The exercise track: port asyncio lessons to tokio, one small program at a time.\n\n\
         Each exercise is a crate exercises/NAME whose src/main.rs you change until it prints \
-        what the Python original printed (its golden transcripts, golden/NAME*.out). \
-        The exercises and their order are in exercises/info.toml.",
+        what the Python original printed (the golden transcripts of its solution example, \
+        golden/SOLUTION*.out). The exercises, their order and their solutions are in \
+        exercises/info.toml.\n\n\
+        Grades are kept in <target>/learn/, keyed by everything that decides them (the \
+        exercise's files, its goldens, the grader's and the paused clock's sources, Cargo.lock, \
+        the toolchain): what did not change is not built or graded again. While cargo builds \
+        and the grader runs, progress is drawn on stderr when it is a terminal.",
     after_help = "Start with `cargo run -p learn -- watch`, then edit the file it names.\n\
         Without a command, `learn` lists the exercises."
 )]
@@ -36,36 +43,56 @@ struct Cli {
 enum Command {
     /// List the exercises in order, passed or pending, and say which is next (the default).
     ///
-    /// An exercise is built and graded only when its code or goldens changed since its last
-    /// grade (the grades are kept in <target>/learn/).
+    /// An exercise is built and graded only when something that decides its grade changed
+    /// since its last grade (its code, its goldens, the grader, Cargo.lock, the toolchain);
+    /// otherwise the grade kept in <target>/learn/ answers at once, without running cargo.
     List,
     /// Print an exercise's lesson and a hint for it.
     Hint {
         /// The exercise, e.g. ex_chores (`learn list` shows them all).
         name: String,
     },
-    /// Grade an exercise now and again each time its src/main.rs is saved (Ctrl-C stops).
+    /// Grade an exercise now and again each time its src/main.rs is saved, until you quit.
     ///
     /// Prints what differs from the golden transcript, or cargo's errors if it does not
-    /// compile. When it passes, moves on to the next pending exercise.
+    /// compile. When it passes, moves on to the next pending exercise; when every exercise
+    /// passes, says so and keeps watching. Keys, each followed by Enter: n (the next pending
+    /// exercise), h (the hint), l (the list), q (quit). Ctrl-C quits too; the end of stdin
+    /// does not.
     Watch {
         /// The exercise to start with (default: the first pending one).
         name: Option<String>,
     },
+    /// Put an exercise's src/main.rs back to its starting code, as last committed.
+    ///
+    /// Reads the file from git (`HEAD`), so it needs a git checkout of the repository. Asks
+    /// nothing: your version of the file is overwritten.
+    Reset {
+        /// The exercise, e.g. ex_chores.
+        name: String,
+    },
     /// For CI and maintainers: check that every exercise's starting code fails its grade and
     /// its solution example passes it.
     ///
-    /// Builds every exercise as it is in the working tree and every solution example, then
-    /// grades both against the exercise's goldens. Exits with 1 if any exercise's starting
-    /// code passes or does not compile, or its solution fails, or it has no folder or golden.
-    Verify,
+    /// The starting code is the committed one (git's HEAD), whatever the working tree holds:
+    /// an exercise you changed is copied as committed to <target>/learn/verify/ and built
+    /// there, and your files are left alone. Builds every solution example, then grades both
+    /// against the exercise's goldens. Exits with 1 if any exercise's starting code passes or
+    /// does not compile, or its solution fails, or it has no folder or golden.
+    Verify {
+        /// Verify the exercises as the working tree holds them instead (for a maintainer
+        /// changing an exercise's starting code before committing it).
+        #[arg(long)]
+        working_tree: bool,
+    },
     /// Draw an example's or exercise's tasks over virtual time, from a paused-clock run.
     ///
-    /// One lane per task (the main task included): when it runs, waits and blocks the
-    /// thread, and the lines it prints, placed where they happen. Builds the program with
-    /// tokio's task hooks (`--cfg tokio_unstable`) in target/timeline, then runs it with its
-    /// golden's arguments (golden/NAME.out). Point it at your exercise attempt to see why it
-    /// takes the time it takes.
+    /// One lane per task (the main task included), named by what was spawned
+    /// (`dishwasher(3)`): when it runs, waits and blocks the thread, and the lines it prints,
+    /// placed where they happen. Builds the program with tokio's task hooks (`--cfg
+    /// tokio_unstable`) in target/timeline, then runs it with its golden's arguments
+    /// (golden/NAME.out, or its solution's for an exercise). Point it at your exercise
+    /// attempt to see why it takes the time it takes.
     Timeline {
         /// The example or exercise, e.g. async_chores or ex_chores.
         name: String,
@@ -113,22 +140,26 @@ fn run(command: Command) -> Result<ExitCode, Stop> {
     let track = Track::load(&root).map_err(failure)?;
     let workspace = || Workspace::new(root.clone()).map_err(failure);
     match command {
-        Command::Hint { name } => hint(find(&track, &name)?),
-        Command::List => list(&workspace()?, &track),
+        Command::Hint { name } => {
+            print_hint(find(&track, &name)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::List => {
+            print_list(&workspace()?, &track)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Watch { name } => {
             let first = name.map(|name| find(&track, &name)).transpose()?;
             let mut workspace = workspace()?;
             workspace.color = std::io::stderr().is_terminal();
-            let first = match first {
-                Some(exercise) => exercise,
-                None => match next_pending(&workspace, &track, None)? {
-                    Some(exercise) => exercise,
-                    None => return Ok(all_pass()),
-                },
-            };
-            watch(&workspace, &track, first)
+            watch::watch(&workspace, &track, first)
         }
-        Command::Verify => verify(&workspace()?, &track),
+        Command::Reset { name } => {
+            let exercise = find(&track, &name)?;
+            println!("{}", git::reset(&root, &exercise.name).map_err(failure)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify { working_tree } => verify::verify(&workspace()?, &track, working_tree),
         Command::Timeline { name, svg, args } => {
             let args = (!args.is_empty()).then_some(args);
             let chart = timeline::record(&root, &name, args).map_err(failure)?;
@@ -152,7 +183,7 @@ fn find<'a>(track: &'a Track, name: &str) -> Result<&'a Exercise, Stop> {
     })
 }
 
-fn hint(exercise: &Exercise) -> Result<ExitCode, Stop> {
+fn print_hint(exercise: &Exercise) {
     println!("{}: {}", exercise.name, exercise.title);
     println!();
     println!("{}", exercise.hint.trim_end());
@@ -161,10 +192,10 @@ fn hint(exercise: &Exercise) -> Result<ExitCode, Stop> {
         "Edit exercises/{0}/src/main.rs; `cargo run -p learn -- watch {0}` grades each save.",
         exercise.name
     );
-    Ok(ExitCode::SUCCESS)
 }
 
-fn list(workspace: &Workspace, track: &Track) -> Result<ExitCode, Stop> {
+/// The exercises, where each stands, and what is next. An error if some cannot be graded.
+fn print_list(workspace: &Workspace, track: &Track) -> Result<(), Stop> {
     let statuses = workspace.statuses(track).map_err(failure)?;
     let width = track.exercises.iter().map(|e| e.name.len()).max();
     let width = width.unwrap_or(0);
@@ -194,9 +225,7 @@ fn list(workspace: &Workspace, track: &Track) -> Result<ExitCode, Stop> {
                 next.name, next.name
             );
         }
-        None if statuses.iter().all(|s| matches!(s, Status::Passed)) => {
-            all_pass();
-        }
+        None if statuses.iter().all(|s| matches!(s, Status::Passed)) => closing_message(),
         None if statuses.iter().any(|s| matches!(s, Status::Passed)) => {
             println!("Every exercise that can be graded passes.");
         }
@@ -212,12 +241,21 @@ fn list(workspace: &Workspace, track: &Track) -> Result<ExitCode, Stop> {
             track.exercises.len()
         )));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
-fn all_pass() -> ExitCode {
-    println!("Every exercise passes. Well done!");
-    ExitCode::SUCCESS
+/// When every exercise passes: well done, and what to do next.
+fn closing_message() {
+    println!(
+        "Every exercise passes: you have ported the whole track from asyncio to tokio. Well done!\n\
+         What next:\n\
+         - the book, every lesson with its Python original and its timeline: `make book`, then \
+         open book/build/index.html;\n\
+         - the examples the exercises came from, and the network and file lessons: \
+         `cargo run -p async_chores_async` and the others the README lists;\n\
+         - your own solutions over virtual time: `cargo run -p learn -- timeline ex_chores`;\n\
+         - tokio in your own program: the README's \"Copying an example into your own program\"."
+    );
 }
 
 /// The first pending exercise after `after` (or from the start), else the first pending one;
@@ -228,6 +266,21 @@ fn next_pending<'a>(
     after: Option<&Exercise>,
 ) -> Result<Option<&'a Exercise>, Stop> {
     let statuses = workspace.statuses(track).map_err(failure)?;
+    Ok(pending_after(track, &statuses, after)).and_then(|next| match next {
+        None if statuses.iter().any(|s| matches!(s, Status::Error(_))) => Err(failure(
+            "no pending exercise can be graded (`cargo run -p learn -- list` says why)",
+        )),
+        next => Ok(next),
+    })
+}
+
+/// The first pending exercise after `after` in the track's order, else the first pending one
+/// (`after` itself, if it is the only one).
+fn pending_after<'a>(
+    track: &'a Track,
+    statuses: &[Status],
+    after: Option<&Exercise>,
+) -> Option<&'a Exercise> {
     let start = after
         .and_then(|after| track.exercises.iter().position(|e| e.name == after.name))
         .map_or(0, |index| index + 1);
@@ -238,223 +291,13 @@ fn next_pending<'a>(
         .map(|(index, _)| index)
         .collect();
     let index = pending.iter().find(|&&i| i >= start).or(pending.first());
-    if index.is_none() && statuses.iter().any(|s| matches!(s, Status::Error(_))) {
-        return Err(failure(
-            "no pending exercise can be graded (`cargo run -p learn -- list` says why)",
-        ));
-    }
-    Ok(index.map(|&i| &track.exercises[i]))
-}
-
-fn watch(workspace: &Workspace, track: &Track, first: &Exercise) -> Result<ExitCode, Stop> {
-    let (sender, saves) = channel();
-    let mut watcher =
-        notify::recommended_watcher(sender).map_err(|e| failure(format!("cannot watch: {e}")))?;
-    let mut exercise = first;
-    let mut watched: Option<std::path::PathBuf> = None;
-    loop {
-        let main_rs = exercise.main_rs(&workspace.root);
-        // Watch the folder, not the file: editors often save by replacing the file.
-        let src = exercise.dir(&workspace.root).join("src");
-        if watched.as_ref() != Some(&src) {
-            if let Some(old) = watched.take() {
-                let _ = watcher.unwatch(&old);
-            }
-            watcher
-                .watch(&src, RecursiveMode::NonRecursive)
-                .map_err(|e| failure(format!("cannot watch {}: {e}", src.display())))?;
-            watched = Some(src);
-        }
-        println!("Grading {} ({})…", exercise.name, exercise.title);
-        match workspace.grade_now(exercise).map_err(failure)? {
-            Grade::Passed => {
-                println!(
-                    "{} passes: it prints what the Python original printed.",
-                    exercise.name
-                );
-                match next_pending(workspace, track, Some(exercise))? {
-                    Some(next) => {
-                        println!("Next: {} ({}).\n", next.name, next.title);
-                        exercise = next;
-                        continue;
-                    }
-                    None => return Ok(all_pass()),
-                }
-            }
-            Grade::Differs(text) => {
-                println!("{}", text.trim_end());
-                println!(
-                    "\n{} does not pass yet. A hint: `cargo run -p learn -- hint {}`.",
-                    exercise.name, exercise.name
-                );
-            }
-            Grade::DoesNotCompile(errors) => {
-                eprint!("{errors}");
-                println!("{} does not compile (cargo's errors above).", exercise.name);
-            }
-        }
-        println!(
-            "Watching {}: each save grades it again. Ctrl-C stops.",
-            main_rs
-                .strip_prefix(&workspace.root)
-                .unwrap_or(&main_rs)
-                .display()
-        );
-        wait_for_save(&saves)?;
-        println!();
-    }
-}
-
-/// Waits until `main.rs` in the watched folder is written, then lets the burst of events of
-/// one save settle.
-fn wait_for_save(saves: &Receiver<notify::Result<Event>>) -> Result<(), Stop> {
-    let stopped = || failure("the file watcher stopped");
-    while !is_save(&saves.recv().map_err(|_| stopped())?) {}
-    while saves.recv_timeout(Duration::from_millis(200)).is_ok() {}
-    Ok(())
-}
-
-fn is_save(event: &notify::Result<Event>) -> bool {
-    let Ok(event) = event else { return false };
-    let written = matches!(
-        event.kind,
-        EventKind::Create(_)
-            | EventKind::Modify(_)
-            | EventKind::Access(AccessKind::Close(AccessMode::Write))
-    );
-    written
-        && event
-            .paths
-            .iter()
-            .any(|path| path.file_name() == Some("main.rs".as_ref()))
-}
-
-fn verify(workspace: &Workspace, track: &Track) -> Result<ExitCode, Stop> {
-    // What keeps an exercise from being checked at all: no folder, no golden.
-    let problems: Vec<Option<String>> = track
-        .exercises
-        .iter()
-        .map(|exercise| {
-            let missing = exercise.missing(&workspace.root);
-            if !missing.is_empty() {
-                return Some(missing.join("; "));
-            }
-            workspace.goldens(&exercise.name).err()
-        })
-        .collect();
-    let mut packages: Vec<&str> = Vec::new();
-    for (exercise, problem) in track.exercises.iter().zip(&problems) {
-        if problem.is_none() {
-            packages.extend([exercise.name.as_str(), exercise.solution.as_str()]);
-        }
-    }
-    packages.sort_unstable();
-    packages.dedup();
-    if !packages.is_empty() {
-        eprintln!("Building {} exercises and solutions…", packages.len());
-    }
-    let failed = workspace.build(&packages).map_err(failure)?;
-    let width = track.exercises.iter().map(|e| e.name.len()).max();
-    let width = width.unwrap_or(0);
-    // Each grade is a few processes, mostly asleep in real time: check them side by side.
-    let verdicts: Vec<(Result<String, String>, Option<String>)> = std::thread::scope(|scope| {
-        let checks: Vec<_> = track
-            .exercises
-            .iter()
-            .zip(problems)
-            .map(|(exercise, problem)| {
-                let failed = &failed;
-                scope.spawn(move || match problem {
-                    Some(problem) => (Err(problem), None),
-                    None => verify_one(workspace, exercise, failed),
-                })
-            })
-            .collect();
-        checks
-            .into_iter()
-            .map(|check| {
-                check
-                    .join()
-                    .unwrap_or_else(|_| (Err("the check panicked".to_owned()), None))
-            })
-            .collect()
-    });
-    let mut details = Vec::new();
-    let mut bad = 0;
-    for (exercise, (verdict, detail)) in track.exercises.iter().zip(verdicts) {
-        let name = &exercise.name;
-        details.extend(detail);
-        match verdict {
-            Ok(line) => println!("ok    {name:width$}  {line}"),
-            Err(line) => {
-                bad += 1;
-                println!("FAIL  {name:width$}  {line}");
-            }
-        }
-    }
-    for detail in details {
-        println!("\n{}", detail.trim_end());
-    }
-    let total = track.exercises.len();
-    if bad > 0 {
-        return Err(failure(format!(
-            "{bad} of {total} exercises fail verification"
-        )));
-    }
-    println!("\nAll {total} exercises: the starting code fails, the solution passes.");
-    Ok(ExitCode::SUCCESS)
-}
-
-/// One exercise's verification: its starting code (as in the working tree) must fail its
-/// grade, and its solution example must pass it. The verdict line, and the solution's
-/// disagreement in full where it fails.
-fn verify_one(
-    workspace: &Workspace,
-    exercise: &learn::Exercise,
-    failed: &std::collections::BTreeMap<String, String>,
-) -> (Result<String, String>, Option<String>) {
-    let (name, solution) = (&exercise.name, &exercise.solution);
-    let starting = match failed.get(name) {
-        Some(errors) => Err(format!(
-            "starting code does not compile: {}",
-            first_error(errors)
-        )),
-        None => match workspace.grade(name, &workspace.binary(name)) {
-            Ok(()) => Err("starting code passes: it must fail".to_owned()),
-            Err(text) => Ok(format!("starting code fails {}", where_it_fails(&text))),
-        },
-    };
-    let mut detail = None;
-    let solved = match failed.get(solution) {
-        Some(errors) => Err(format!(
-            "solution {solution} does not compile: {}",
-            first_error(errors)
-        )),
-        None => match workspace.grade(name, &workspace.binary(solution)) {
-            Ok(()) => Ok(format!("solution {solution} passes")),
-            Err(text) => {
-                let verdict = format!("solution {solution} fails {}", where_it_fails(&text));
-                detail = Some(format!("{name}, solution {solution}:{text}"));
-                Err(verdict)
-            }
-        },
-    };
-    let verdict = match (starting, solved) {
-        (Ok(a), Ok(b)) => Ok(format!("{a}; {b}")),
-        (a, b) => Err(format!(
-            "{}; {}",
-            a.unwrap_or_else(|e| e),
-            b.unwrap_or_else(|e| e)
-        )),
-    };
-    (verdict, detail)
+    index.map(|&i| &track.exercises[i])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
-    use std::path::Path;
 
     #[test]
     fn the_command_line_is_well_formed() {
@@ -462,19 +305,57 @@ mod tests {
     }
 
     #[test]
-    fn a_save_is_a_write_to_main_rs() {
-        use notify::event::{CreateKind, DataChange, ModifyKind};
-        let event = |kind, path: &str| Ok(Event::new(kind).add_path(Path::new(path).to_owned()));
-        let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
-        assert!(is_save(&event(write, "/x/src/main.rs")));
-        assert!(is_save(&event(
-            EventKind::Create(CreateKind::File),
-            "/x/src/main.rs"
-        )));
-        assert!(!is_save(&event(write, "/x/src/.main.rs.swp")));
-        assert!(!is_save(&event(
-            EventKind::Access(AccessKind::Open(AccessMode::Any)),
-            "/x/src/main.rs"
-        )));
+    fn every_command_is_in_the_help() {
+        let help = Cli::command().render_long_help().to_string();
+        for command in ["list", "hint", "watch", "reset", "verify", "timeline"] {
+            assert!(
+                help.lines()
+                    .any(|line| line.trim_start().starts_with(&format!("{command} "))),
+                "{command} is not in:\n{help}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_next_pending_exercise_comes_after_the_current_one() {
+        let exercise = |name: &str| Exercise {
+            name: name.into(),
+            solution: "s".into(),
+            title: "t".into(),
+            hint: "h".into(),
+        };
+        let track = Track {
+            exercises: vec![exercise("ex_a"), exercise("ex_b"), exercise("ex_c")],
+        };
+        let name = |e: Option<&Exercise>| e.map(|e| e.name.clone());
+        let statuses = [Status::Pending, Status::Passed, Status::DoesNotCompile];
+        let (a, b, c) = (
+            &track.exercises[0],
+            &track.exercises[1],
+            &track.exercises[2],
+        );
+        assert_eq!(
+            name(pending_after(&track, &statuses, None)),
+            Some("ex_a".into())
+        );
+        assert_eq!(
+            name(pending_after(&track, &statuses, Some(a))),
+            Some("ex_c".into())
+        );
+        assert_eq!(
+            name(pending_after(&track, &statuses, Some(b))),
+            Some("ex_c".into())
+        );
+        assert_eq!(
+            name(pending_after(&track, &statuses, Some(c))),
+            Some("ex_a".into())
+        );
+        let only_a = [Status::Pending, Status::Passed, Status::Passed];
+        assert_eq!(
+            name(pending_after(&track, &only_a, Some(a))),
+            Some("ex_a".into())
+        );
+        let done = [Status::Passed, Status::Passed, Status::Passed];
+        assert_eq!(name(pending_after(&track, &done, Some(b))), None);
     }
 }

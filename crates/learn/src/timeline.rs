@@ -1,7 +1,8 @@
 //! `learn timeline NAME`: the tasks of an example or exercise over virtual time, from a
 //! paused-clock run recorded by vclock (crates/vclock/src/timeline.rs): one lane per task,
-//! when it runs, waits and blocks the thread, and where its printed lines fall. As text for
-//! the terminal, or as SVG for the book.
+//! named by what was spawned (read from the source line the record gives), when it runs,
+//! waits and blocks the thread, and where its printed lines fall. As text for the terminal,
+//! or as SVG for the book.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -12,10 +13,15 @@ use std::time::{Duration, Instant};
 /// What one lane did, in nanoseconds of virtual time.
 #[derive(Debug, Default)]
 pub struct Lane {
-    /// `main`, `task 3`, `thread-1`.
+    /// `main`, `thread 1`, a task's: what was spawned (`dishwasher(3)`, see [`name_lanes`]),
+    /// else `task 3`.
     pub name: String,
     /// Where the task was spawned (`main.rs:54`), for tasks.
     pub spawned_at: Option<String>,
+    /// Where, in full, as the record gives it (`examples/x/src/main.rs:54`).
+    pub spawned_in: Option<String>,
+    /// Whether `name` says what was spawned, read from the source.
+    pub named: bool,
     pub born: u64,
     pub died: Option<u64>,
     /// Polls: start and end (equal for a poll that takes no virtual time).
@@ -74,7 +80,8 @@ pub fn parse(record: &str, stdout: &str) -> Result<Timeline, String> {
         match kind {
             "spawn" => {
                 lane.born = at;
-                lane.spawned_at = rest.rsplit('/').next().map(str::to_owned);
+                lane.spawned_at = rest.rsplit(['/', '\\']).next().map(str::to_owned);
+                lane.spawned_in = Some(rest.to_owned());
             }
             "end" => lane.died = Some(at),
             "run" => {
@@ -136,9 +143,269 @@ fn step(end: u64) -> u64 {
 
 fn label(lane: &Lane) -> String {
     match &lane.spawned_at {
-        Some(at) => format!("{} ({at})", lane.name),
-        None => lane.name.clone(),
+        Some(at) if !lane.named => format!("{} ({at})", lane.name),
+        _ => lane.name.clone(),
     }
+}
+
+/// The longest name a lane gets from its spawn call; a longer one is cut with `…`.
+const NAME_WIDTH: usize = 40;
+
+/// Names each task lane by what was spawned, read from the source line of its spawn
+/// (`tokio::spawn(dishwasher(3))` gives `dishwasher(3)`), with ` (2)`, ` (3)`... when a name
+/// repeats. `source(file)` reads a file the record names (its path as the compiler saw it);
+/// a lane whose source cannot be read, or whose line holds no spawn call, keeps its name
+/// (`task 3`, shown with its place).
+pub fn name_lanes(timeline: &mut Timeline, source: &dyn Fn(&str) -> Option<String>) {
+    let mut files: BTreeMap<String, Option<String>> = BTreeMap::new();
+    // How many lanes were spawned at each place so far: the nth takes the nth call there.
+    let mut at_place: BTreeMap<String, usize> = BTreeMap::new();
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    for lane in &mut timeline.lanes {
+        let Some(place) = lane.spawned_in.clone() else {
+            continue;
+        };
+        let Some((file, line)) = place
+            .rsplit_once(':')
+            .and_then(|(file, line)| Some((file, line.parse::<usize>().ok()?)))
+        else {
+            continue;
+        };
+        let text = files
+            .entry(file.to_owned())
+            .or_insert_with(|| source(file))
+            .as_deref();
+        let nth = at_place.entry(place.clone()).or_default();
+        let short = lane.spawned_at.clone().unwrap_or_else(|| place.clone());
+        let name = text.and_then(|text| spawned_name(text, line, *nth, &short));
+        *nth += 1;
+        let Some(name) = name else { continue };
+        let count = taken.entry(name.clone()).or_default();
+        *count += 1;
+        lane.name = match *count {
+            1 => name,
+            n => format!("{name} ({n})"),
+        };
+        lane.named = true;
+    }
+}
+
+/// What the `nth` spawn call (counting from 0, round again past the last) that begins on
+/// `line` (1-based) of `source` spawns, as a lane's name: the spawned expression on one line
+/// (`dishwasher(3)`); for an async block or a closure, the one call it makes
+/// (`async move { fetch(url).await }` gives `fetch(url)`), else where it is
+/// (`async block at main.rs:54`, `spawn_blocking closure at main.rs:54`). `place` is the
+/// short place for those names.
+pub fn spawned_name(source: &str, line: usize, nth: usize, place: &str) -> Option<String> {
+    let start: usize = source
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let line_text = source.get(start..)?.split('\n').next()?;
+    let code_end = start + code_len(line_text);
+    let mut calls = Vec::new();
+    let mut from = start;
+    while let Some(found) = source.get(from..code_end)?.find("spawn") {
+        let at = from + found;
+        from = at + "spawn".len();
+        let before = source[..at].chars().next_back();
+        if before.is_some_and(is_ident) {
+            continue;
+        }
+        let ident_len = source[at..].find(|c: char| !is_ident(c)).unwrap_or(0);
+        let ident = &source[at..at + ident_len];
+        if let Some(argument) = call_argument(&source[at + ident_len..]) {
+            calls.push((ident, argument));
+        }
+    }
+    if calls.is_empty() {
+        return None;
+    }
+    let (function, argument) = &calls[nth % calls.len()];
+    let argument = one_line(argument);
+    let name = if let Some(body) = async_block_body(&argument) {
+        match single_call(body.strip_suffix(".await").unwrap_or("")) {
+            Some(call) => call.to_owned(),
+            None => format!("async block at {place}"),
+        }
+    } else if let Some(body) = closure_body(&argument) {
+        match single_call(body) {
+            Some(call) => call.to_owned(),
+            None if *function == "spawn" => format!("closure at {place}"),
+            None => format!("{function} closure at {place}"),
+        }
+    } else if *function == "spawn_blocking" {
+        format!("spawn_blocking({argument})")
+    } else {
+        argument
+    };
+    if name.is_empty() {
+        return None;
+    }
+    Some(cut(&name, NAME_WIDTH))
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// `text` cut to `width` characters, with `…` if longer.
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// The length of a line's code, before a `//` comment (not one inside a string).
+fn code_len(line: &str) -> usize {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut previous = ' ';
+    for (index, c) in line.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == '/' && previous == '/' {
+            return index - 1;
+        }
+        previous = c;
+    }
+    line.len()
+}
+
+/// After a function's name: the text between the parentheses of its call (`::<T>` allowed
+/// before them), if it is a call.
+fn call_argument(after_name: &str) -> Option<&str> {
+    let mut rest = after_name.trim_start();
+    if let Some(turbofish) = rest.strip_prefix("::<") {
+        let mut depth = 1;
+        let end = turbofish.char_indices().find_map(|(i, c)| {
+            match c {
+                '<' => depth += 1,
+                '>' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(i)
+        })?;
+        rest = turbofish[end + 1..].trim_start();
+    }
+    let inside = rest.strip_prefix('(')?;
+    let end = closing(inside, ')')?;
+    Some(&inside[..end])
+}
+
+/// Where the bracket opened just before `text` closes: the index of its `close` in `text`.
+/// Strings and character literals are skipped; other brackets nest.
+fn closing(text: &str, close: char) -> Option<usize> {
+    let mut depth = 0_usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        match c {
+            '"' => {
+                let mut escaped = false;
+                for (_, c) in chars.by_ref() {
+                    match c {
+                        _ if escaped => escaped = false,
+                        '\\' => escaped = true,
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            // A character literal ('(' or '\''), not a lifetime ('a).
+            '\'' => {
+                let rest = &text[index + 1..];
+                let literal = if rest.starts_with('\\') {
+                    rest.get(1..).and_then(|r| r.find('\'')).map(|i| i + 2)
+                } else {
+                    rest.chars()
+                        .next()
+                        .filter(|_| rest.chars().nth(1) == Some('\''))
+                        .map(|c| c.len_utf8() + 1)
+                };
+                if let Some(length) = literal {
+                    for _ in 0..length {
+                        chars.next();
+                    }
+                }
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => return (c == close).then_some(index),
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Source text on one line: blanks collapsed, none just inside brackets, no trailing comma.
+fn one_line(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .replace("( ", "(")
+        .replace(" )", ")")
+        .replace(",)", ")")
+        .trim_end_matches(',')
+        .trim()
+        .to_owned()
+}
+
+/// The inside of `async { ... }` / `async move { ... }`, trimmed, without a last `;`.
+fn async_block_body(expression: &str) -> Option<&str> {
+    let rest = expression.strip_prefix("async")?.trim_start();
+    let rest = rest.strip_prefix("move").unwrap_or(rest).trim_start();
+    block_inside(rest)
+}
+
+/// The body of a closure `|...| body` / `move || { ... }`, trimmed, without a last `;`.
+fn closure_body(expression: &str) -> Option<&str> {
+    let rest = expression
+        .strip_prefix("move")
+        .unwrap_or(expression)
+        .trim_start();
+    let rest = match rest.strip_prefix("||") {
+        Some(rest) => rest,
+        None => {
+            let params = rest.strip_prefix('|')?;
+            &params[params.find('|')? + 1..]
+        }
+    }
+    .trim_start();
+    Some(block_inside(rest).unwrap_or(rest.trim()))
+}
+
+/// The inside of a block that is the whole of `text`, trimmed, without a last `;`.
+fn block_inside(text: &str) -> Option<&str> {
+    let inside = text.strip_prefix('{')?;
+    let end = closing(inside, '}')?;
+    if !inside[end + 1..].trim().is_empty() {
+        return None;
+    }
+    let body = inside[..end].trim();
+    Some(body.strip_suffix(';').unwrap_or(body).trim_end())
+}
+
+/// `text` if it is a single call (`path::f(args)`, `obj.method(args)`): no statement, no
+/// block, ends with its closing parenthesis.
+fn single_call(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let open = text.find('(')?;
+    let head = &text[..open];
+    let is_path = !head.is_empty()
+        && head
+            .chars()
+            .all(|c| is_ident(c) || matches!(c, ':' | '.' | '<' | '>'));
+    (is_path && closing(&text[open + 1..], ')')? + open + 2 == text.len()).then_some(text)
 }
 
 /// The text chart: a row per lane, a column per step of virtual time. `#` the lane blocks
@@ -184,9 +451,21 @@ pub fn text(name: &str, timeline: &Timeline) -> String {
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "printed:");
+    let lane_width = timeline
+        .printed
+        .iter()
+        .map(|line| timeline.lanes[line.lane].name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(9);
     for line in &timeline.printed {
         let lane = &timeline.lanes[line.lane].name;
-        let _ = writeln!(out, "{:>7.2}  {lane:<9} {}", secs(line.at), line.text);
+        let _ = writeln!(
+            out,
+            "{:>7.2}  {lane:<lane_width$} {}",
+            secs(line.at),
+            line.text
+        );
     }
     out
 }
@@ -325,6 +604,16 @@ pub fn record(root: &Path, name: &str, args: Option<Vec<String>>) -> Result<Time
         return Err(format!("no example or exercise is called {name}"));
     }
     let golden_path = root.join("golden").join(format!("{name}.out"));
+    // An exercise without goldens of its own is graded by its solution's.
+    let golden_path = match crate::Track::load(root) {
+        Ok(track) if !golden_path.is_file() => match track.get(name) {
+            Some(exercise) => root
+                .join("golden")
+                .join(format!("{}.out", exercise.solution)),
+            None => golden_path,
+        },
+        _ => golden_path,
+    };
     let golden = golden::Golden::load(&golden_path)?;
     if golden.clock == golden::Clock::Real {
         return Err(format!(
@@ -382,5 +671,121 @@ pub fn record(root: &Path, name: &str, args: Option<Vec<String>>) -> Result<Time
     }
     let record = std::fs::read_to_string(&record_path).unwrap_or_default();
     let printed = std::fs::read_to_string(&stdout_path).map_err(|e| e.to_string())?;
-    parse(&record, &printed)
+    let mut timeline = parse(&record, &printed)?;
+    // The compiler names a workspace crate's files from the workspace root.
+    name_lanes(&mut timeline, &|file| {
+        std::fs::read_to_string(root.join(file)).ok()
+    });
+    Ok(timeline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAIN_RS: &str = r#"async fn main() {
+    try_join_all([
+        tokio::spawn(dishwasher(3)),
+        tokio::spawn(washing_machine(3)), // then tokio::spawn(dryer(3))
+    ]);
+    let handle = tokio::task::spawn_blocking(move || clean_potatoes(14));
+    let other = tokio::task::spawn_blocking(move || {
+        let n = 14;
+        clean_potatoes(n)
+    });
+    set.spawn(fetch(url));
+    let a = (tokio::spawn(one()), tokio::spawn(two()));
+    tokio::spawn(async move {
+        fetch(&client, "http://x/(", ')').await
+    });
+    tokio::spawn(async {
+        step().await;
+        step().await;
+    });
+    tokio::spawn::<_>(
+        output::write_pages(
+            out,
+            pages,
+        ),
+    );
+    let workers = (0..3).map(|i| tokio::spawn(worker(i, queue.clone())));
+    spawner.spawn_blocking(heavy);
+    println!("no spawn call here");
+    tokio::spawn(a_very_long_function_name_for_a_future(with, many, arguments, here));
+    tokio::spawn(fetch(urls[i], &[1, 2]));
+}
+"#;
+
+    fn name(line: usize, nth: usize) -> Option<String> {
+        spawned_name(MAIN_RS, line, nth, &format!("main.rs:{line}"))
+    }
+
+    #[test]
+    fn a_lane_is_named_by_the_spawned_expression() {
+        assert_eq!(name(3, 0).as_deref(), Some("dishwasher(3)"));
+        assert_eq!(
+            name(4, 0).as_deref(),
+            Some("washing_machine(3)"),
+            "not the comment's"
+        );
+        assert_eq!(name(11, 0).as_deref(), Some("fetch(url)"));
+        assert_eq!(name(12, 0).as_deref(), Some("one()"));
+        assert_eq!(name(12, 1).as_deref(), Some("two()"));
+        assert_eq!(name(12, 2).as_deref(), Some("one()"), "round again");
+        assert_eq!(
+            name(20, 0).as_deref(),
+            Some("output::write_pages(out, pages)"),
+            "across lines, after a turbofish"
+        );
+        assert_eq!(name(26, 0).as_deref(), Some("worker(i, queue.clone())"));
+        assert_eq!(name(27, 0).as_deref(), Some("spawn_blocking(heavy)"));
+        assert_eq!(name(30, 0).as_deref(), Some("fetch(urls[i], &[1, 2])"));
+        assert_eq!(name(28, 0), None);
+        assert_eq!(name(1, 0), None);
+        assert_eq!(name(100, 0), None);
+        assert_eq!(
+            name(29, 0).as_deref(),
+            Some("a_very_long_function_name_for_a_future(…")
+        );
+    }
+
+    #[test]
+    fn a_block_or_closure_is_named_by_its_one_call_or_its_place() {
+        assert_eq!(name(6, 0).as_deref(), Some("clean_potatoes(14)"));
+        assert_eq!(
+            name(7, 0).as_deref(),
+            Some("spawn_blocking closure at main.rs:7")
+        );
+        assert_eq!(
+            name(13, 0).as_deref(),
+            Some(r#"fetch(&client, "http://x/(", ')')"#)
+        );
+        assert_eq!(name(16, 0).as_deref(), Some("async block at main.rs:16"));
+    }
+
+    #[test]
+    fn repeated_names_are_numbered_and_unreadable_sources_keep_the_old_name() {
+        let record = "run main 0 0\n\
+                      spawn 1 0 src/main.rs:26\n\
+                      spawn 2 0 src/main.rs:26\n\
+                      spawn 3 0 src/main.rs:3\n\
+                      spawn 4 0 elsewhere.rs:3\n\
+                      spawn 5 0 src/main.rs:28\n";
+        let mut timeline = parse(record, "").unwrap();
+        name_lanes(&mut timeline, &|file| {
+            (file == "src/main.rs").then(|| MAIN_RS.to_owned())
+        });
+        let labels: Vec<String> = timeline.lanes.iter().map(label).collect();
+        assert_eq!(
+            labels,
+            [
+                "main",
+                "worker(i, queue.clone())",
+                "worker(i, queue.clone()) (2)",
+                "dishwasher(3)",
+                "task 4 (elsewhere.rs:3)",
+                "task 5 (main.rs:28)",
+            ]
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! `learn timeline`: the chart drawn from vclock's record, and the timelines of the two
 //! chore lessons, snapshotted.
 
-use learn::timeline::{parse, record, svg, text};
+use learn::timeline::{name_lanes, parse, record, svg, text};
 
 /// A record of two tasks: task 1 waits on a timer from 0 to 1 s; task 2 blocks the thread
 /// from 0 to 2 s, so task 1's turn comes late, at 2 s.
@@ -45,6 +45,47 @@ fn a_record_becomes_lanes_with_the_printed_lines_in_place() {
        2.00  task 1    late
        2.00  main      all
     ");
+}
+
+/// The source the record's spawns point at: lines 7 and 8 spawn the two tasks.
+const MAIN_RS: &str = "\
+//! x
+use std::time::Duration;
+
+#[vclock::main]
+async fn main() {
+    let (fast, slow) = (
+        tokio::spawn(fast(Duration::from_secs(1))),
+        tokio::spawn(slow()),
+    );
+}
+";
+
+#[test]
+fn the_lanes_are_named_by_what_was_spawned() {
+    let mut timeline = parse(RECORD, STDOUT).unwrap();
+    name_lanes(&mut timeline, &|file| {
+        (file == "examples/x/src/main.rs").then(|| MAIN_RS.to_owned())
+    });
+    insta::assert_snapshot!(text("x", &timeline), @r"
+    x on the paused clock: 2.00 s of virtual time, one column = 0.05 s
+    (# blocks the thread, | runs, - waits; times in seconds)
+                                  0.0       0.5       1.0       1.5       2.0
+                                  +         +         +         +         +
+    main                          |--------------------------------------|
+    fast(Duration::from_secs(1))  |--------------------------------------|
+    slow()                        ########################################
+
+    printed:
+       0.00  fast(Duration::from_secs(1)) start
+       0.00  slow()                       slow
+       2.00  slow()                       fast
+       2.00  fast(Duration::from_secs(1)) late
+       2.00  main                         all
+    ");
+    let chart = svg("x", &timeline);
+    assert!(chart.contains(r#"data-task="slow()""#), "{chart}");
+    assert!(chart.contains("<title>slow() blocks the thread, 0.00 to 2.00 s</title>"));
 }
 
 #[test]

@@ -205,7 +205,9 @@ pub mod __private {
         let runtime = runtime();
         crate::report::begin(runtime.handle());
         crate::timeline::begin(runtime.handle());
-        runtime.block_on(crate::timeline::main_lane(body))
+        let output = runtime.block_on(crate::timeline::main_lane(body));
+        crate::report::end();
+        output
     }
 
     /// What `#[vclock::main]` expands to on a blocking `fn main`.
@@ -219,6 +221,8 @@ pub mod __private {
         crate::report::begin(runtime.handle());
         crate::timeline::begin(runtime.handle());
         let _context = runtime.enter();
-        crate::timeline::blocking_main(body)
+        let output = crate::timeline::blocking_main(body);
+        crate::report::end();
+        output
     }
 }

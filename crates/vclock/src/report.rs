@@ -228,6 +228,13 @@ pub(crate) fn begin(handle: &Handle) {
     }
 }
 
+/// The program's main has returned: what ran since the last idle moment counts too.
+pub(crate) fn end() {
+    if let Some(mut report) = report() {
+        report.awake_until_now();
+    }
+}
+
 /// Moves the paused clock forward now, on the runtime's thread, without yielding.
 pub(crate) fn advance(duration: Duration) {
     let mut report = report();

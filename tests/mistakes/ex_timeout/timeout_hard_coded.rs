@@ -1,0 +1,56 @@
+//! ex_timeout: tokio::time::timeout with 5 s written in, --timeout ignored.
+//! verdict: fail
+//! diagnosis: wrong_time
+//! With --timeout 0.1 on /hang it says "timed out" after 5 s instead of 0.1 s. The line and
+//! the exit code are right: only the time it took shows the mistake.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use tokio::time::timeout;
+use webfetch::{Fatal, Url};
+
+/// Fetches a page and prints its body.
+#[derive(Parser)]
+struct Args {
+    /// The page to fetch (http:// or https://).
+    #[arg(default_value = "https://python.org/", value_parser = webfetch::http_url)]
+    url: Url,
+    /// Seconds to wait for the whole response before giving up.
+    #[arg(long, default_value = "10", value_parser = webfetch::seconds)]
+    timeout: Duration,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    // asyncio.run(main()): a runtime runs the future to its end (see webfetch::run).
+    webfetch::run(fetch(args))
+}
+
+/// Returns how many pages failed: 0 or 1.
+async fn fetch(args: Args) -> Result<usize, Fatal> {
+    // Still here from the starting code.
+    let _ = args.timeout;
+    let client = webfetch::client_builder()
+        .build()
+        .map_err(webfetch::setup_failed)?;
+    // Five seconds is plenty for a page.
+    let limit = Duration::from_secs(5);
+    match timeout(limit, webfetch::get_text(&client, args.url.clone())).await {
+        Ok(Ok(body)) => {
+            let mut stdout = io::stdout().lock();
+            writeln!(stdout, "{body}\nOK")?;
+            Ok(0)
+        }
+        Ok(Err(cause)) => {
+            webfetch::report(&args.url, &cause);
+            Ok(1)
+        }
+        Err(_elapsed) => {
+            webfetch::report(&args.url, "timed out");
+            Ok(1)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! ex_timeout: tokio::time::timeout, its result unwrapped.
+//! verdict: fail
+//! diagnosis: panicked
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use tokio::time::timeout;
+use webfetch::{Fatal, Url};
+
+/// Fetches a page and prints its body.
+#[derive(Parser)]
+struct Args {
+    /// The page to fetch (http:// or https://).
+    #[arg(default_value = "https://python.org/", value_parser = webfetch::http_url)]
+    url: Url,
+    /// Seconds to wait for the whole response before giving up.
+    #[arg(long, default_value = "10", value_parser = webfetch::seconds)]
+    timeout: Duration,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    // asyncio.run(main()): a runtime runs the future to its end (see webfetch::run).
+    webfetch::run(fetch(args))
+}
+
+/// Returns how many pages failed: 0 or 1.
+async fn fetch(args: Args) -> Result<usize, Fatal> {
+    let client = webfetch::client_builder()
+        .build()
+        .map_err(webfetch::setup_failed)?;
+    let fetched = timeout(args.timeout, webfetch::get_text(&client, args.url.clone()))
+        .await
+        .unwrap();
+    match fetched {
+        Ok(body) => {
+            let mut stdout = io::stdout().lock();
+            writeln!(stdout, "{body}\nOK")?;
+            Ok(0)
+        }
+        Err(cause) => {
+            webfetch::report(&args.url, &cause);
+            Ok(1)
+        }
+    }
+}
