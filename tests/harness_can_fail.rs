@@ -221,16 +221,15 @@ fn check_printing(name: &str, text: &str) -> Result<golden::Checked, String> {
     )
 }
 
-fn tempfile_with(text: &str) -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let path = std::env::temp_dir().join(format!(
-        "harness-can-fail-{}-{}.txt",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::write(&path, text).unwrap();
-    path
+/// A file holding `text`, removed when the value is dropped.
+fn tempfile_with(text: &str) -> tempfile::TempPath {
+    let mut file = tempfile::Builder::new()
+        .prefix("harness-can-fail-")
+        .suffix(".txt")
+        .tempfile()
+        .unwrap();
+    std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+    file.into_temp_path()
 }
 
 #[test]

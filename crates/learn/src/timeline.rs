@@ -42,6 +42,9 @@ pub struct Printed {
 pub struct Timeline {
     pub lanes: Vec<Lane>,
     pub printed: Vec<Printed>,
+    /// What the Python original printed, and when (its golden's `{{at}}` instants), on the
+    /// same clock.
+    pub original: Vec<(u64, golden::Pattern)>,
     pub end: u64,
 }
 
@@ -450,7 +453,25 @@ pub fn text(name: &str, timeline: &Timeline) -> String {
         let _ = writeln!(out, "{:width$}  {}", label(lane), row.trim_end());
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "printed:");
+    if !timeline.original.is_empty() {
+        let row: String = (0..columns)
+            .map(|c| {
+                let (from, to) = (c as u64 * step, (c as u64 + 1) * step);
+                let printed = timeline
+                    .original
+                    .iter()
+                    .any(|(at, _)| *at >= from && (*at < to || (*at == to && to >= timeline.end)));
+                if printed { 'o' } else { ' ' }
+            })
+            .collect();
+        let _ = writeln!(out, "{:width$}  {}", "original", row.trim_end());
+        let _ = writeln!(
+            out,
+            "{:width$}  (o: the Python original printed a line)",
+            ""
+        );
+    }
+    let _ = writeln!(out);
     let lane_width = timeline
         .printed
         .iter()
@@ -458,13 +479,48 @@ pub fn text(name: &str, timeline: &Timeline) -> String {
         .max()
         .unwrap_or(0)
         .max(9);
-    for line in &timeline.printed {
-        let lane = &timeline.lanes[line.lane].name;
+    let _ = writeln!(
+        out,
+        "printed, by the program and by the original, in order:"
+    );
+    let rows = timeline.printed.len().max(timeline.original.len());
+    for i in 0..rows {
+        let program = match timeline.printed.get(i) {
+            Some(line) => format!(
+                "{:>7.2}  {:<lane_width$} {}",
+                secs(line.at),
+                timeline.lanes[line.lane].name,
+                line.text
+            ),
+            None => format!("{:>7}  {:<lane_width$} (nothing)", "", ""),
+        };
+        let _ = match timeline.original.get(i) {
+            Some((at, pattern)) => {
+                let same = |line: &Printed| {
+                    pattern.compare(&line.text) == golden::LineMatch::Same
+                        && line.at.abs_diff(*at) <= 50_000_000
+                };
+                let mark = match timeline.printed.get(i) {
+                    Some(line) if same(line) => ' ',
+                    _ => '*',
+                };
+                writeln!(
+                    out,
+                    "{program}\n {mark}{:>5.2}  original{:pad$} {}",
+                    secs(*at),
+                    "",
+                    pattern.render(),
+                    pad = lane_width - 8
+                )
+            }
+            None => writeln!(out, "{program}"),
+        };
+    }
+    if !timeline.original.is_empty() {
         let _ = writeln!(
             out,
-            "{:>7.2}  {lane:<lane_width$} {}",
-            secs(line.at),
-            line.text
+            "(* where the original printed another line, or the same one more than 0.05 s \
+             apart; its free parts are shown as samples)"
         );
     }
     out
@@ -502,7 +558,8 @@ pub fn svg(name: &str, timeline: &Timeline) -> String {
     const TOP: f64 = 40.0;
     let end = timeline.end.max(1);
     let x = |nanos: u64| LEFT + WIDTH * nanos as f64 / end as f64;
-    let height = TOP + ROW * timeline.lanes.len() as f64 + 30.0;
+    let rows = timeline.lanes.len() + usize::from(!timeline.original.is_empty());
+    let height = TOP + ROW * rows as f64 + 30.0;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -587,9 +644,28 @@ pub fn svg(name: &str, timeline: &Timeline) -> String {
         }
         let _ = writeln!(out, "</g>");
     }
+    if !timeline.original.is_empty() {
+        let y = TOP + ROW * timeline.lanes.len() as f64 + ROW / 2.0;
+        let _ = writeln!(out, r#"<g class="original">"#);
+        let _ = writeln!(
+            out,
+            r#"<text x="8" y="{:.1}">the Python original</text>"#,
+            y + 4.0
+        );
+        for (at, pattern) in &timeline.original {
+            let _ = writeln!(
+                out,
+                r##"<circle class="original-printed" cx="{:.1}" cy="{y:.1}" r="3" fill="none" stroke="#7d3c98"><title>the original, {:.2} s: {}</title></circle>"##,
+                x(*at),
+                secs(*at),
+                escape(&pattern.render())
+            );
+        }
+        let _ = writeln!(out, "</g>");
+    }
     let _ = writeln!(
         out,
-        r#"<text x="8" y="{:.1}">red: blocks the thread · blue tick: runs · grey: waits · green dot: a printed line</text>"#,
+        r#"<text x="8" y="{:.1}">red: blocks the thread · blue tick: runs · grey: waits · green dot: a printed line · purple ring: the original's</text>"#,
         height - 8.0
     );
     out.push_str("</svg>\n");
@@ -603,18 +679,18 @@ pub fn record(root: &Path, name: &str, args: Option<Vec<String>>) -> Result<Time
     if !is_package("examples") && !is_package("exercises") {
         return Err(format!("no example or exercise is called {name}"));
     }
-    let golden_path = root.join("golden").join(format!("{name}.out"));
-    // An exercise without goldens of its own is graded by its solution's.
-    let golden_path = match crate::Track::load(root) {
-        Ok(track) if !golden_path.is_file() => match track.get(name) {
-            Some(exercise) => root
-                .join("golden")
-                .join(format!("{}.out", exercise.solution)),
-            None => golden_path,
-        },
-        _ => golden_path,
+    let golden_dir = root.join("golden");
+    let golden_path = golden_dir.join(format!("{name}.out"));
+    // An exercise is graded by its solution's goldens: its timeline runs the first of them.
+    let golden = if golden_path.is_file() {
+        golden::Golden::load(&golden_path)?
+    } else {
+        let solution = crate::Track::load(root)
+            .ok()
+            .and_then(|track| Some(track.get(name)?.solution.clone()))
+            .ok_or_else(|| format!("no golden for {name}"))?;
+        golden::Golden::load(&golden_dir.join(format!("{solution}.out")))?
     };
-    let golden = golden::Golden::load(&golden_path)?;
     if golden.clock == golden::Clock::Real {
         return Err(format!(
             "{name} runs on the real clock (it talks to a server over sockets, which the \
@@ -672,6 +748,18 @@ pub fn record(root: &Path, name: &str, args: Option<Vec<String>>) -> Result<Time
     let record = std::fs::read_to_string(&record_path).unwrap_or_default();
     let printed = std::fs::read_to_string(&stdout_path).map_err(|e| e.to_string())?;
     let mut timeline = parse(&record, &printed)?;
+    timeline.original = golden
+        .lines
+        .iter()
+        .filter_map(|p| Some(((p.at()? * 1e9).round() as u64, p.clone())))
+        .collect();
+    let last = timeline
+        .original
+        .iter()
+        .map(|(at, _)| *at)
+        .max()
+        .unwrap_or(0);
+    timeline.end = timeline.end.max(last);
     // The compiler names a workspace crate's files from the workspace root.
     name_lanes(&mut timeline, &|file| {
         std::fs::read_to_string(root.join(file)).ok()

@@ -72,14 +72,17 @@ pub mod thread {
         if !is_paused() {
             return crate::report::real_sleep(duration);
         }
-        let on_runtime_thread = RUNTIME_THREAD.get() == Some(&std::thread::current().id())
-            && tokio::runtime::Handle::try_current().is_ok();
-        if !on_runtime_thread {
+        if RUNTIME_THREAD.get() != Some(&std::thread::current().id()) {
             crate::report::note(
                 "a blocking sleep on a thread other than the runtime's (spawn_blocking, or a \
                  thread of its own)",
             );
             return;
+        }
+        if tokio::runtime::Handle::try_current().is_err() {
+            // Before `block_on` (or after it): no clock to move, only real time.
+            crate::report::note("a blocking sleep outside the runtime (before or after block_on)");
+            return std::thread::sleep(duration);
         }
         crate::timeline::blocking(true);
         crate::report::advance(duration);
