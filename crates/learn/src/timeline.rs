@@ -452,7 +452,6 @@ pub fn text(name: &str, timeline: &Timeline) -> String {
             .collect();
         let _ = writeln!(out, "{:width$}  {}", label(lane), row.trim_end());
     }
-    let _ = writeln!(out);
     if !timeline.original.is_empty() {
         let row: String = (0..columns)
             .map(|c| {
@@ -479,10 +478,12 @@ pub fn text(name: &str, timeline: &Timeline) -> String {
         .max()
         .unwrap_or(0)
         .max(9);
-    let _ = writeln!(
-        out,
+    let heading = if timeline.original.is_empty() {
+        "printed:"
+    } else {
         "printed, by the program and by the original, in order:"
-    );
+    };
+    let _ = writeln!(out, "{heading}");
     let rows = timeline.printed.len().max(timeline.original.len());
     for i in 0..rows {
         let program = match timeline.printed.get(i) {
