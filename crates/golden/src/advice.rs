@@ -87,7 +87,7 @@ pub(crate) fn advise(
     let mut advice = held_the_loop(&actual, instants, difference);
     // Lines missing from stderr or a file are a message or a write left out, not tasks dropped.
     if complete && quiet && golden.stream == crate::Stream::Stdout {
-        advice = advice.or_else(|| ended_early(golden, &actual, difference));
+        advice = advice.or_else(|| ended_early(golden, &actual, instants, difference));
     }
     advice = advice.or_else(|| wrong_time(golden, &actual, instants, difference));
     // A line the golden has nowhere is a wrong text or value: no wait explains it.
@@ -194,7 +194,30 @@ fn held_the_loop(
 }
 
 /// The program ended before the golden's last lines: its tasks were dropped.
-fn ended_early(golden: &Golden, actual: &[&str], difference: &Difference) -> Option<Advice> {
+fn ended_early(
+    golden: &Golden,
+    actual: &[&str],
+    instants: &[Option<f64>],
+    difference: &Difference,
+) -> Option<Advice> {
+    // Tasks dropped at main's return leave the lines printed before them on time, or nothing
+    // waited at all; lines printed late or early came from other waits (a task group that
+    // cancels the rest at the first error stops waiting then).
+    // (The last line may be the summary printed as main returns: early, as it should be.)
+    let before_last = &actual[..actual.len().saturating_sub(1)];
+    let on_time = !before_last.is_empty()
+        && before_last.iter().enumerate().all(|(i, _)| {
+            let Some(Some(printed)) = instants.get(i).copied() else {
+                return true;
+            };
+            pattern_for(golden, actual, i)
+                .and_then(|p| p.at())
+                .is_none_or(|at| (printed - at).abs() <= tolerance(at))
+        });
+    let no_wait = instants.iter().flatten().all(|&t| t <= 0.05);
+    if !on_time && !no_wait {
+        return None;
+    }
     let short = actual.len() < golden.lines.len();
     let early = match difference {
         Difference::Missing { .. } => true,
@@ -428,18 +451,29 @@ fn moved(
     let printed = (*instants.get(line - 1)?)?;
     // The golden's line it stands for: the same text's next occurrence (the second `Hello`
     // printed is the golden's second `Hello`).
+    let pattern = pattern_for(golden, actual, line - 1)?;
+    off_time(pattern, got, printed)
+}
+
+/// The golden line that output line `index` (0-based) stands for: the next occurrence of
+/// the lines its text fits (the second `Hello` printed is the golden's second `Hello`).
+fn pattern_for<'a>(
+    golden: &'a Golden,
+    actual: &[&str],
+    index: usize,
+) -> Option<&'a crate::Pattern> {
+    let got = actual.get(index)?;
     let same: Vec<&crate::Pattern> = golden
         .lines
         .iter()
         .filter(|p| p.compare(got) != crate::LineMatch::Different)
         .collect();
     let first = *same.first()?;
-    let before = actual[..line - 1]
+    let before = actual[..index]
         .iter()
         .filter(|earlier| first.compare(earlier) != crate::LineMatch::Different)
         .count();
-    let pattern = same.get(before).or(same.last())?;
-    off_time(pattern, got, printed)
+    same.get(before).or(same.last()).copied()
 }
 
 /// `got`, the line `pattern` expects, printed at `printed`: the advice if that is off time.

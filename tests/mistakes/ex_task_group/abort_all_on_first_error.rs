@@ -1,7 +1,8 @@
 //! ex_task_group: a JoinSet that, like a Python TaskGroup, cancels the others at the first error.
 //! verdict: fail
-//! diagnosis: ended_early
-//! Grade: The advice's remedy is the lesson: await every task (the tasks aborted print nothing, as dropped ones).
+//! diagnosis: wrong_time
+//! Grade: the handled error comes early (0.5 s, where the original handles all three at 2.0 s):
+//! it stopped waiting at the first error. Never `ended_early`: nothing was dropped at main's return.
 //! coro C fails at 0.5 s and A and B are aborted: one error handled where the original
 //! handles three. Not ended_early: main does not return while the tasks run, the program
 //! cancels them on purpose (asyncio.TaskGroup does the same; the original waits for all
