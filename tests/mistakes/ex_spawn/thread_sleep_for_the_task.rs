@@ -1,7 +1,7 @@
 //! ex_spawn: a short std::thread::sleep instead of the yield, to give the task time to run.
 //! verdict: fail
 //! diagnosis: tie_order
-//! Grade: The sleep is shorter than the 50 ms the grade counts as blocking work; at the shared instant the lines come in another order.
+//! Grade: The sleep is shorter than the 250 ms the grade counts as blocking work; at the shared instant the lines come in another order.
 //! The sleep blocks the runtime's only thread, so the task cannot run during it.
 
 use std::time::Duration;
