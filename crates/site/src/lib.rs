@@ -60,6 +60,7 @@
 //! | `/hang` | headers and the start of a body, then nothing: the body never ends. The connection is cut when the server shuts down or after [`HANG_LIMIT`] |
 //! | `/redirect/loop` | a 302 to itself, forever |
 //! | `/redirect/to/{i}` | a 302 to `/page/{i}.html` (which is a 404 if there is no page `i`) |
+//! | `/gzip/page/{i}.html`, `/deflate/page/{i}.html`, `/br/page/{i}.html` | page `i`, the very text of `/page/{i}.html`, compressed with gzip, deflate (zlib, as HTTP means it) or brotli, with that `Content-Encoding`: always, even to a client that did not ask for it (no `Accept-Encoding`), as some servers do. A page that does not exist is the usual uncompressed 404 |
 //! | `/large?kb=N` | a streamed HTML page of exactly `N` KiB (default 8192 = 8 MiB, at most 1 GiB) with a title and one link per KiB; its `Content-Length` says so up front, unless `&chunked=1`: then a client learns its size only by reading it |
 //!
 //! Anything else is a 404 with a small HTML body. [`SPECIAL_PATHS`] lists the examples shown
@@ -172,6 +173,18 @@ pub const SPECIAL_PATHS: &[SpecialPath] = &[
     SpecialPath {
         path: "/redirect/to/3",
         title: "a redirect to /page/3.html",
+    },
+    SpecialPath {
+        path: "/gzip/page/0.html",
+        title: "page 0 compressed with gzip, asked for or not",
+    },
+    SpecialPath {
+        path: "/deflate/page/0.html",
+        title: "page 0 compressed with deflate (zlib), asked for or not",
+    },
+    SpecialPath {
+        path: "/br/page/0.html",
+        title: "page 0 compressed with brotli, asked for or not",
     },
     SpecialPath {
         path: "/large?kb=8192",
@@ -429,6 +442,9 @@ fn router(site: Site, stopping: watch::Receiver<bool>, scheme: &'static str) -> 
         .route("/", get(index))
         .route("/index.html", get(index))
         .route("/page/{file}", get(page))
+        .route("/gzip/page/{file}", get(gzip_page))
+        .route("/deflate/page/{file}", get(deflate_page))
+        .route("/br/page/{file}", get(br_page))
         .route("/status/{code}", get(status))
         .route("/text/plain.txt", get(plain_text))
         .route("/urls.txt", get(url_list))
@@ -467,15 +483,108 @@ async fn page(
     ConnectInfo(LocalAddr(local)): ConnectInfo<LocalAddr>,
     Path(file): Path<String>,
 ) -> Response {
-    let addr = local.unwrap_or_else(|| SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
-    let rendered = file
-        .strip_suffix(".html")
-        .and_then(canonical_number)
-        .and_then(|i| state.site.render_page(i, addr, state.scheme));
-    match rendered {
+    match render_page_file(&state, local, &file) {
         Some(html) => Html(html).into_response(),
         None => status_page(StatusCode::NOT_FOUND),
     }
+}
+
+/// The page a `/page/{file}` path names (`3.html`), as served to a client that connected
+/// to `local`; `None` if there is no such page.
+fn render_page_file(state: &AppState, local: Option<SocketAddr>, file: &str) -> Option<String> {
+    let addr = local.unwrap_or_else(|| SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
+    file.strip_suffix(".html")
+        .and_then(canonical_number)
+        .and_then(|i| state.site.render_page(i, addr, state.scheme))
+}
+
+/// A `Content-Encoding` the site compresses its pages with.
+#[derive(Clone, Copy, Debug)]
+enum Encoding {
+    Gzip,
+    /// HTTP's `deflate`: the zlib format (RFC 1950), not a raw deflate stream.
+    Deflate,
+    Brotli,
+}
+
+impl Encoding {
+    /// The name in `Content-Encoding`.
+    fn name(self) -> &'static str {
+        match self {
+            Encoding::Gzip => "gzip",
+            Encoding::Deflate => "deflate",
+            Encoding::Brotli => "br",
+        }
+    }
+
+    fn compress(self, data: &[u8]) -> Vec<u8> {
+        use std::io::Write as _;
+        // Writing to memory cannot fail.
+        const IN_MEMORY: &str = "compressing in memory";
+        match self {
+            Encoding::Gzip => {
+                let mut encoder =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                encoder.write_all(data).expect(IN_MEMORY);
+                encoder.finish().expect(IN_MEMORY)
+            }
+            Encoding::Deflate => {
+                let mut encoder =
+                    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+                encoder.write_all(data).expect(IN_MEMORY);
+                encoder.finish().expect(IN_MEMORY)
+            }
+            Encoding::Brotli => {
+                // Quality 5 of 11 and a 4 MiB window (lgwin 22): brotli's common settings.
+                let mut encoder = brotli::CompressorWriter::new(Vec::new(), 4096, 5, 22);
+                encoder.write_all(data).expect(IN_MEMORY);
+                // Ends the stream (its last block) and gives the bytes back.
+                encoder.into_inner()
+            }
+        }
+    }
+}
+
+/// Page `file` compressed with `encoding`, whatever the request's `Accept-Encoding` says
+/// (or if it has none), as a server that always compresses does.
+fn compressed_page(
+    encoding: Encoding,
+    state: &AppState,
+    local: Option<SocketAddr>,
+    file: &str,
+) -> Response {
+    let Some(html) = render_page_file(state, local, file) else {
+        return status_page(StatusCode::NOT_FOUND);
+    };
+    let headers = [
+        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+        (header::CONTENT_ENCODING, encoding.name()),
+    ];
+    (headers, encoding.compress(html.as_bytes())).into_response()
+}
+
+async fn gzip_page(
+    State(state): State<AppState>,
+    ConnectInfo(LocalAddr(local)): ConnectInfo<LocalAddr>,
+    Path(file): Path<String>,
+) -> Response {
+    compressed_page(Encoding::Gzip, &state, local, &file)
+}
+
+async fn deflate_page(
+    State(state): State<AppState>,
+    ConnectInfo(LocalAddr(local)): ConnectInfo<LocalAddr>,
+    Path(file): Path<String>,
+) -> Response {
+    compressed_page(Encoding::Deflate, &state, local, &file)
+}
+
+async fn br_page(
+    State(state): State<AppState>,
+    ConnectInfo(LocalAddr(local)): ConnectInfo<LocalAddr>,
+    Path(file): Path<String>,
+) -> Response {
+    compressed_page(Encoding::Brotli, &state, local, &file)
 }
 
 /// Parses a page number written the one way it is linked: no sign, no leading zeros, so that

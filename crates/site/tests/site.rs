@@ -289,6 +289,62 @@ async fn a_redirect_loop_is_reqwests_redirect_error() {
     assert_eq!(response.headers()["location"], "/redirect/loop");
 }
 
+/// `/gzip/...`, `/deflate/...` and `/br/...` are compressed even for a client that does not
+/// ask (a reqwest client with its decoders off sends no `Accept-Encoding`): it gets the
+/// encoded bytes, which decode to the plain page. A client that decodes, as reqwest with its
+/// `gzip`, `deflate` and `brotli` features does (every example's), gets the plain page.
+#[tokio::test]
+async fn compressed_pages_are_compressed_even_unasked() {
+    use std::io::Read as _;
+    tls_ready();
+    let site = site::spawn(Site::new(5));
+    let (_, plain) = get(&site.url("/page/2.html")).await;
+    let raw = http_client()
+        .no_gzip()
+        .no_deflate()
+        .no_brotli()
+        .build()
+        .unwrap();
+    for encoding in ["gzip", "deflate", "br"] {
+        let url = site.url(&format!("/{encoding}/page/2.html"));
+        let response = raw.get(&url).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        let headers = response.headers();
+        assert_eq!(headers[reqwest::header::CONTENT_ENCODING], encoding);
+        assert_eq!(
+            headers[reqwest::header::CONTENT_TYPE],
+            "text/html; charset=utf-8"
+        );
+        let body = response.bytes().await.unwrap();
+        assert!(body.len() < plain.len(), "{encoding}: {} bytes", body.len());
+        let mut decoded = String::new();
+        match encoding {
+            "gzip" => {
+                assert_eq!(body[..2], [0x1f, 0x8b], "the gzip magic number");
+                flate2::read::GzDecoder::new(&body[..]).read_to_string(&mut decoded)
+            }
+            // HTTP's deflate is the zlib format: its first byte names the deflate method.
+            "deflate" => {
+                assert_eq!(body[0] & 0x0f, 8, "zlib's method: deflate");
+                flate2::read::ZlibDecoder::new(&body[..]).read_to_string(&mut decoded)
+            }
+            _ => brotli::Decompressor::new(&body[..], 4096).read_to_string(&mut decoded),
+        }
+        .unwrap();
+        assert_eq!(decoded, plain, "{encoding}");
+
+        let response = fetch(&url).await.unwrap();
+        assert_eq!(response.status(), 200);
+        // reqwest drops the headers of the encoded body it decoded.
+        assert!(response.headers().get("content-encoding").is_none());
+        assert_eq!(response.content_length(), None);
+        assert_eq!(response.text().await.unwrap(), plain, "{encoding}");
+
+        let (status, _) = get(&site.url(&format!("/{encoding}/page/5.html"))).await;
+        assert_eq!(status, 404);
+    }
+}
+
 #[tokio::test]
 async fn redirect_to_leads_to_the_page() {
     tls_ready();

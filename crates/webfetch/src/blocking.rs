@@ -15,11 +15,14 @@ use crate::{Fatal, MAX_BODY, cause};
 
 /// The one client of a run, like a `requests.Session`. Unlike the async [`crate::client`],
 /// it takes its proxy from the environment (`https_proxy`, `no_proxy`...), as `requests`
-/// does.
+/// does. Like `requests`, it asks for compressed bodies and decodes them (brotli too).
 pub fn client(timeout: Duration) -> Result<Client, Fatal> {
     proxy_from_env_used();
     let builder = Client::builder()
         .tls_backend_preconfigured(crate::tls::client_config())
+        .gzip(true)
+        .deflate(true)
+        .brotli(true)
         .timeout(timeout)
         .connect_timeout(timeout.min(CONNECT_TIMEOUT));
     // The client runs a runtime of its own, on a thread of its own: see `without_panic`.

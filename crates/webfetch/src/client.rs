@@ -7,7 +7,9 @@ use reqwest::{Client, IntoUrl, Response};
 
 use crate::{Fatal, cause};
 
-/// The largest body read; a bigger one is refused, not loaded into memory.
+/// The largest body read; a bigger one is refused, not loaded into memory. For a compressed
+/// body (gzip, deflate, brotli: the client asks for them and decodes them, as aiohttp and
+/// requests do) this is its decoded size, so a small body that inflates past it is refused too.
 pub const MAX_BODY: usize = 16 << 20;
 
 /// The longest wait for a connection to open (or the whole timeout, if that is shorter).
@@ -29,11 +31,17 @@ pub fn client(timeout: Duration) -> Result<Client, Fatal> {
         .map_err(setup_failed)
 }
 
-/// [`client`]'s settings but its timeout: TLS ready, no proxy from the environment, and a
-/// connect timeout of 5 s. `.build()` it, with [`setup_failed`] for its error.
+/// [`client`]'s settings but its timeout: TLS ready, no proxy from the environment,
+/// compressed bodies asked for and decoded, and a connect timeout of 5 s. `.build()` it, with
+/// [`setup_failed`] for its error.
 pub fn client_builder() -> reqwest::ClientBuilder {
     Client::builder()
         .tls_backend_preconfigured(crate::tls::client_config())
+        // `Accept-Encoding: gzip, deflate, br`, and the body decoded, as aiohttp (with brotli
+        // installed) does: servers then compress (the workspace's Cargo.toml, on reqwest).
+        .gzip(true)
+        .deflate(true)
+        .brotli(true)
         .connect_timeout(CONNECT_TIMEOUT)
         .no_proxy()
 }
@@ -73,6 +81,12 @@ pub async fn text(mut response: Response) -> Result<String, String> {
 }
 
 /// A length said up front over [`MAX_BODY`] is refused before any of the body is read.
+///
+/// `length` is the response's `content_length()`: for a body the client decodes, `None`.
+/// The `Content-Length` of a compressed body is its compressed size, which says nothing sure
+/// of the decoded size: reqwest drops that header as it decodes, and the decoded bytes are
+/// counted as they come instead. A body in an encoding the client does not decode (zstd) is
+/// read as it was sent, so its `Content-Length` is the size read.
 pub(crate) fn refuse_declared_length(length: Option<u64>) -> Result<(), String> {
     match length {
         Some(n) if n > MAX_BODY as u64 => Err(too_large()),
