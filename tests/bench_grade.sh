@@ -14,7 +14,7 @@ grade=target/debug/grade
 bench() { # LABEL COMMAND...
   printf '%s\n' "$1"
   shift
-  farm-bench -n "$RUNS" --timeout 600 -- "$@" 2>&1 | tail -n 3 | sed 's/^/  /'
+  farm-bench -n "$RUNS" --timeout 600 -- "$@" 2>&1 | grep -E "^ *A wall s" | sed 's/^ *A wall s */  wall s, min median max: /'
 }
 while read -r exercise solution; do
   bench "$exercise: solution $solution (pass)" "$grade" "$exercise" "target/debug/$solution"
