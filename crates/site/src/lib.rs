@@ -97,7 +97,7 @@ pub mod faults;
 #[cfg(feature = "tls")]
 mod tls;
 #[cfg(feature = "tls")]
-pub use tls::{spawn_tls, try_spawn_tls};
+pub use tls::{spawn_tls, spawn_tls_self_signed, try_spawn_tls};
 
 /// How long a response to `/hang` stays open at most, if the server keeps running.
 pub const HANG_LIMIT: Duration = Duration::from_secs(300);

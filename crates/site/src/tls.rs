@@ -48,6 +48,62 @@ pub fn try_spawn_tls(site: Site) -> io::Result<SiteHandle> {
     spawn_on_thread(site, Transport::Tls { acceptor, ca_pem })
 }
 
+/// Serves `site` over HTTPS as [`spawn_tls`] does, but with the kind of certificate
+/// `openssl req -x509 -newkey ...` makes: self-signed and a certificate authority's
+/// (`CA:TRUE`), made up for this site alone, for `names` (`["127.0.0.1", "localhost"]` to be
+/// right), and `expired` or valid from 1975 to 4096. [`SiteHandle::ca_pem`] returns that
+/// certificate itself: the file curl and Python are given to trust such a server.
+///
+/// # Panics
+///
+/// If the certificate cannot be made, or no port bound or thread or runtime started.
+pub fn spawn_tls_self_signed(site: Site, names: &[&str], expired: bool) -> SiteHandle {
+    self_signed(names, expired)
+        .map_err(io::Error::other)
+        .and_then(|(acceptor, ca_pem)| spawn_on_thread(site, Transport::Tls { acceptor, ca_pem }))
+        .unwrap_or_else(|e| panic!("cannot start the practice site over TLS: {e}"))
+}
+
+/// A fresh self-signed certificate authority's certificate for `names`, used as the server's
+/// own: the acceptor that presents it, and the certificate in PEM.
+fn self_signed(
+    names: &[&str],
+    expired: bool,
+) -> Result<(TlsAcceptor, String), Box<dyn std::error::Error + Send + Sync>> {
+    let names: Vec<String> = names.iter().map(|&name| name.to_owned()).collect();
+    let mut params = CertificateParams::new(names)?;
+    params
+        .distinguished_name
+        .push(DnType::CommonName, "asyncio-to-tokio self-signed site");
+    // What openssl's default configuration adds: `basicConstraints = critical,CA:true`.
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    if expired {
+        params.not_before = rcgen::date_time_ymd(2000, 1, 1);
+        params.not_after = rcgen::date_time_ymd(2001, 1, 1);
+    }
+    let key = KeyPair::generate()?;
+    let cert = params.self_signed(&key)?;
+    let acceptor = acceptor(cert.der().clone(), &key)?;
+    Ok((acceptor, cert.pem()))
+}
+
+/// An acceptor presenting `cert`, whose key is `key`.
+fn acceptor(
+    cert: pki_types::CertificateDer<'static>,
+    key: &KeyPair,
+) -> Result<TlsAcceptor, Box<dyn std::error::Error + Send + Sync>> {
+    // The provider is named, not left to the process default: the one reqwest's rustls uses.
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let key = pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into());
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(vec![cert], key)?;
+    // The site speaks HTTP/1.1 only.
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(TlsAcceptor::from(Arc::new(config)))
+}
+
 /// A fresh certificate authority, and a server certificate it signed for `127.0.0.1` and
 /// `localhost`: the acceptor that presents it, and the authority's certificate in PEM.
 fn identity() -> Result<(TlsAcceptor, String), Box<dyn std::error::Error + Send + Sync>> {
@@ -73,17 +129,7 @@ fn identity() -> Result<(TlsAcceptor, String), Box<dyn std::error::Error + Send 
     server.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     let server_key = KeyPair::generate()?;
     let server_cert = server.signed_by(&server_key, &ca)?;
-
-    // The provider is named, not left to the process default: the one reqwest's rustls uses.
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let key = pki_types::PrivateKeyDer::Pkcs8(server_key.serialize_der().into());
-    let mut config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()?
-        .with_no_client_auth()
-        .with_single_cert(vec![server_cert.der().clone()], key)?;
-    // The site speaks HTTP/1.1 only.
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    Ok((TlsAcceptor::from(Arc::new(config)), ca.pem()))
+    Ok((acceptor(server_cert.der().clone(), &server_key)?, ca.pem()))
 }
 
 /// Accepts TCP connections, runs each one's TLS handshake on a task of its own (so a client

@@ -31,6 +31,9 @@ pub fn cause(err: &reqwest::Error) -> String {
     {
         return format!("cannot connect: {words}");
     }
+    if let Some(words) = tls_error(err).and_then(certificate_words) {
+        return format!("cannot connect: {words}");
+    }
     if err.is_connect() {
         return connect_failure(err);
     }
@@ -89,6 +92,65 @@ fn connect_failure(err: &reqwest::Error) -> String {
     }
 }
 
+/// The TLS error in the chain: its own link, or inside an I/O error (in one, or in one in
+/// another, as tokio-rustls and reqwest pass it on), whose `source` skips what it wraps.
+fn tls_error(err: &reqwest::Error) -> Option<&rustls::Error> {
+    chain(err).find_map(|mut e| {
+        loop {
+            if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+                return Some(tls);
+            }
+            e = e.downcast_ref::<io::Error>()?.get_ref()?;
+        }
+    })
+}
+
+/// A refused server certificate in words, saying what to do where something can be done;
+/// `None` for other TLS errors. rustls's own words for these are its variants' names
+/// (`invalid peer certificate: UnknownIssuer`, `...: Other(OtherError(CaUsedAsEndEntity))`).
+fn certificate_words(err: &rustls::Error) -> Option<String> {
+    use rustls::CertificateError::*;
+    const IT: &str = "the server's certificate";
+    const UNTRUSTED: &str = "the server's certificate is not trusted";
+    const TO_TRUST: &str = "(to trust it, name its file in SSL_CERT_FILE)";
+    let rustls::Error::InvalidCertificate(cert) = err else {
+        return None;
+    };
+    let words = match cert {
+        UnknownIssuer => {
+            format!("{UNTRUSTED}: no authority this machine trusts signed it {TO_TRUST}")
+        }
+        Expired | ExpiredContext { .. } => format!(
+            "{IT} has expired (if this machine's clock is right, only the server can renew it)"
+        ),
+        NotValidYet | NotValidYetContext { .. } => {
+            format!("{IT} is not valid yet (check this machine's clock)")
+        }
+        NotValidForNameContext { expected, .. } => format!(
+            "{IT} is not for the name {} (use a name it is for)",
+            expected.to_str()
+        ),
+        NotValidForName => format!("{IT} is not for this name (use a name it is for)"),
+        BadSignature => format!("{IT}'s signature does not match (it may have been tampered with)"),
+        Revoked => format!("{IT} has been revoked by its authority"),
+        BadEncoding => format!("{IT} is malformed"),
+        InvalidPurpose | InvalidPurposeContext { .. } => {
+            format!("{IT} is not for use by a web server")
+        }
+        Other(other) => match other.0.downcast_ref::<webpki::Error>() {
+            // A certificate authority's own certificate, served as the server's: trusted
+            // only when it is in the file SSL_CERT_FILE names (src/tls.rs), and it is not.
+            Some(webpki::Error::CaUsedAsEndEntity) => format!(
+                "{UNTRUSTED}: it is a certificate authority's own, and not the one in the \
+                 trusted file {TO_TRUST}"
+            ),
+            _ => format!("{IT} was refused: it breaks the rules for a web server's certificate"),
+        },
+        _ => format!("{IT} could not be checked"),
+    };
+    Some(words)
+}
+
 /// An I/O error in words that read the same on every system: `connection refused`.
 fn io_words(io: &io::Error) -> String {
     use io::ErrorKind::*;
@@ -109,7 +171,7 @@ fn source<'a, E: Error + 'static>(err: &'a (dyn Error + 'static)) -> Option<&'a 
     chain(err).find_map(|e| e.downcast_ref::<E>())
 }
 
-/// The last of an error's sources: `invalid peer certificate: UnknownIssuer`.
+/// The last of an error's sources: `connection refused`.
 pub(crate) fn innermost<'a>(err: &'a (dyn Error + 'static)) -> &'a (dyn Error + 'static) {
     chain(err).last().unwrap_or(err)
 }
