@@ -34,6 +34,11 @@
 //! [`crate::Marker`]): `{{secs FIGURE}}` for a timing figure within [`crate::tolerance`]
 //! of the published FIGURE, and `{{number}}`, `{{time}}`, `{{hex}}`, `{{text}}`,
 //! `{{random}}` and `{{random A|B}}` for what may vary freely.
+//!
+//! A line may begin with `{{at SECONDS}} `: the instant, from the start, at which the Python
+//! original printed it, measured by running the unchanged original on a virtual-clock asyncio
+//! loop with asyncio's tie order (the team's `asyncio_virtual.py`). The grade checks when the program printed the
+//! line (stdout goldens) against it, within [`crate::tolerance`] (plus 0.2 s in real time).
 
 use std::fs;
 use std::ops::Range;
