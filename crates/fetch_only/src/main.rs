@@ -37,7 +37,7 @@ async fn fetch(client: &reqwest::Client, url: &str) -> reqwest::Result<usize> {
     Ok(bytes)
 }
 
-#[tokio::main(flavor = "current_thread")]
+#[vclock::main]
 async fn main() -> ExitCode {
     let args = Args::parse();
     let list = match tokio::fs::read_to_string(&args.urls).await {

@@ -108,11 +108,20 @@ pub(crate) fn utf8(body: Vec<u8>) -> Result<String, String> {
 /// A positive number of seconds, for a `--timeout` option: `10`, `0.5`. Too small a figure
 /// (`1e-300`) rounds to no time at all and is refused too.
 pub fn seconds(text: &str) -> Result<Duration, String> {
-    let secs: f64 = text.parse().map_err(|_| "not a number".to_owned())?;
-    match Duration::try_from_secs_f64(secs) {
-        Ok(duration) if !duration.is_zero() => Ok(duration),
-        _ => Err("not a positive number of seconds".to_owned()),
+    match positive_seconds(text) {
+        Some(duration) => Ok(duration),
+        None if text.parse::<f64>().is_err() => Err("not a number".to_owned()),
+        None => Err("not a positive number of seconds".to_owned()),
     }
+}
+
+/// The parse under [`seconds`], for a program that words its own error: a positive number
+/// of seconds, or `None`.
+pub fn positive_seconds(text: &str) -> Option<Duration> {
+    text.parse::<f64>()
+        .ok()
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .filter(|duration| !duration.is_zero())
 }
 
 /// Whether this program's client takes its proxy from the environment, as Python's

@@ -7,7 +7,6 @@
 //! says why in one line, and exits with 1.
 
 use std::fmt::{self, Display};
-use std::future::Future;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -69,30 +68,9 @@ pub fn exit(run: Result<usize, Fatal>) -> ExitCode {
     }
 }
 
-/// `asyncio.run(main())`: runs `main` to its end on a new single-threaded runtime, then
-/// [`exit`]. It is what `#[tokio::main(flavor = "current_thread")]` writes for you, except
-/// that a runtime that cannot start (under `ulimit -n 6` it runs out of files to open) is
-/// one line on stderr and exit code 1, where `#[tokio::main]` panics.
-pub fn run(main: impl Future<Output = Result<usize, Fatal>>) -> ExitCode {
-    match runtime() {
-        Ok(runtime) => exit(runtime.block_on(main)),
-        Err(fatal) => exit(Err(fatal)),
-    }
-}
-
-/// The single-threaded runtime [`run`] uses, or why it cannot start.
-pub fn runtime() -> Result<tokio::runtime::Runtime, Fatal> {
-    let build = || {
-        tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-    };
-    let why = match crate::open_files::without_panic(build) {
-        Ok(Ok(runtime)) => return Ok(runtime),
-        Ok(Err(e)) => crate::open_files::too_many(&e).unwrap_or_else(|| e.to_string()),
-        Err(panicked) => panicked,
-    };
-    Err(Fatal::Setup(format!(
-        "cannot start the async runtime: {why}"
-    )))
+/// `asyncio.run(main())`, then [`exit`]: for a program whose `main` is not
+/// `#[vclock::main] async fn main`. The runtime is vclock's, the one `#[vclock::main]`
+/// builds (a runtime that cannot start is one line on stderr and exit code 1).
+pub fn run(main: impl std::future::Future<Output = Result<usize, Fatal>>) -> ExitCode {
+    exit(vclock::__private::block_on(main))
 }

@@ -77,7 +77,9 @@ pub(crate) fn too_many(e: &io::Error) -> Option<String> {
 /// panic's message as the error, without the panic's lines on stderr. tokio's signal
 /// driver, part of every runtime once any crate of the build enables tokio's `signal`
 /// (areq does, for Ctrl-C), `expect`s a socket pair: under `ulimit -n 6` there is none, and
-/// building a runtime, or reqwest's blocking client (which builds one), panics.
+/// reqwest's blocking client (which builds one) panics. (The runtime of an async program is
+/// vclock's, which catches that panic of its own.)
+#[cfg(feature = "blocking")]
 pub(crate) fn without_panic<T>(step: impl FnOnce() -> T) -> Result<T, String> {
     use std::panic::{self, AssertUnwindSafe};
     use std::sync::Mutex;

@@ -71,13 +71,10 @@ struct Args {
     max_bytes: u64,
 }
 
-/// A positive number of seconds, such as `10` or `0.5`.
+/// A positive number of seconds, such as `10` or `0.5` (parsed by webfetch; too small a
+/// figure, 1e-300, rounds to no time at all and is refused), in areq's own words if not.
 fn seconds(text: &str) -> Result<Duration, String> {
-    text.parse::<f64>()
-        .ok()
-        .and_then(|s| Duration::try_from_secs_f64(s).ok())
-        // Too small a figure (1e-300) rounds to no time at all.
-        .filter(|d| !d.is_zero())
+    webfetch::positive_seconds(text)
         .ok_or_else(|| "expected a positive number of seconds".to_owned())
 }
 
@@ -121,15 +118,13 @@ async fn crawl(client: &Client, url: &str, limits: &Limits, rows: mpsc::Sender<P
     true
 }
 
-fn main() -> ExitCode {
+// `asyncio.run(main())`, as `#[tokio::main(flavor = "current_thread")]` writes it, but a
+// runtime that cannot start (no file left to open, under `ulimit -n 6`) is one line.
+#[vclock::main]
+async fn main() -> ExitCode {
     let args = Args::parse();
     log::init();
-    // `asyncio.run(main())`, as `#[tokio::main(flavor = "current_thread")]` writes it, but
-    // a runtime that cannot start (no file left to open, under `ulimit -n 6`) is one line.
-    match webfetch::runtime() {
-        Ok(runtime) => runtime.block_on(areq(args)),
-        Err(fatal) => stop(fatal),
-    }
+    areq(args).await
 }
 
 /// The original's `main`: every page of the list, then the exit code.

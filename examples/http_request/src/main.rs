@@ -32,7 +32,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    // asyncio.run(main()): a runtime runs the future to its end (see webfetch::run).
+    // asyncio.run(main()): a runtime runs the future to its end (webfetch::run, on vclock's).
     webfetch::run(fetch(args))
 }
 

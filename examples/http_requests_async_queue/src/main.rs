@@ -58,10 +58,11 @@ async fn worker(client: Client, urls: Arc<Mutex<VecDeque<String>>>, results: Res
     }
 }
 
-fn main() -> ExitCode {
+// asyncio.run(main()): a runtime runs the future to its end.
+#[vclock::main]
+async fn main() -> ExitCode {
     let args = Args::parse();
-    // asyncio.run(main()): a runtime runs the future to its end (see webfetch::run).
-    webfetch::run(print_titles(args))
+    webfetch::exit(print_titles(args).await)
 }
 
 /// Returns how many pages failed.

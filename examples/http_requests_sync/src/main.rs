@@ -27,6 +27,7 @@ struct Args {
     timeout: Duration,
 }
 
+#[vclock::main]
 fn main() -> ExitCode {
     let args = Args::parse();
     webfetch::exit(print_titles(args))

@@ -32,10 +32,11 @@ struct Args {
     timeout: Duration,
 }
 
-fn main() -> ExitCode {
+// asyncio.run(main()): a runtime runs the future to its end.
+#[vclock::main]
+async fn main() -> ExitCode {
     let args = Args::parse();
-    // asyncio.run(main()): a runtime runs the future to its end (see webfetch::run).
-    webfetch::run(get(args))
+    webfetch::exit(get(args).await)
 }
 
 /// Returns how many requests failed: 0 or 1.
