@@ -17,7 +17,7 @@ export CARGO_TARGET_DIR=${COPY_OUT_TARGET:-$repo/target/copy-out}
 
 # The README's dependency table row naming `$1`: prints its tokio cell and its other cell.
 row() {
-  grep -E "^\| [^|]*\`$1\`[^|]*\| " README.md | grep -v '^| `[a-z_]*` | `' | head -n 1
+  grep -E "^\| [^|]*\`$1\`[^|]*\| (\`tokio|none)" README.md | head -n 1
 }
 
 # The toml block's line for dependency `$1` (`webfetch-blocking` for its blocking line).
