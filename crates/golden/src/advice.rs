@@ -595,11 +595,10 @@ pub(crate) fn race(golden: &Golden, late: &str, early: &str, shift_ms: i64) -> O
     let message = format!(
         "its output depends on a race: run twice in real time, once with its threads' \
          blocking sleeps ending {shift_ms} ms late and once {shift_ms} ms early, it printed \
-         different orders from output line {}:\n  ended late:\n{}\n  ended early:\n{}\n{}",
+         different orders from output line {}:\n  ended late:\n{}\n  ended early:\n{}",
         first + 1,
         show(&late),
         show(&early),
-        wrap(&text)
     );
     let mut failure = Failure::new(golden, Clock::Real, Kind::Race, message);
     failure.line = Some(first + 1);
@@ -622,7 +621,8 @@ pub(crate) fn never_ends() -> Advice {
 }
 
 /// The message for a run stopped at its time limit: what it waited for, and how far it got.
-pub(crate) fn hung(golden: &Golden, printed: &str, why: &str) -> String {
+/// Returns what happened, then how far it got (the advice goes between them).
+pub(crate) fn hung(golden: &Golden, printed: &str, why: &str) -> (String, String) {
     let progress = match compare_blocks(&golden.lines, &golden.any_order, false, printed) {
         Err(Difference::Missing {
             golden_line,
@@ -647,12 +647,7 @@ pub(crate) fn hung(golden: &Golden, printed: &str, why: &str) -> String {
         .last_instant()
         .map(|last| format!(" (the original ends at {} s)", seconds(last)))
         .unwrap_or_default();
-    let advice = never_ends();
-    format!(
-        "{}\n{}\n{progress}",
-        wrap(&format!("{why}{ends}.")),
-        advice.text
-    )
+    (wrap(&format!("{why}{ends}.")), progress)
 }
 
 /// Where and why the program panicked, from its stderr; empty if it did not.

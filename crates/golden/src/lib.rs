@@ -36,7 +36,7 @@ pub use advice::{Advice, Diagnosis};
 pub use compare::{Difference, check_instants, compare, compare_blocks};
 pub use file::{Golden, Stream, golden_dir, goldens_of};
 pub use pattern::{LineMatch, Marker, Pattern, tolerance};
-pub use run::{Clock, Output, run};
+pub use run::{Clock, Note, Output, Stopped, run};
 pub use verdict::{Disagreement, Failure, Kind};
 
 #[doc(hidden)]
@@ -131,26 +131,21 @@ fn judge(golden: &Golden, output: &Output, file: &str, clock: Clock) -> Result<C
     };
     if output.timed_out || output.stopped.is_some() {
         let why = match &output.stopped {
-            Some(stopped) => format!("on the paused clock it was stopped: {stopped}"),
+            Some(stopped) => format!("on the paused clock it was stopped: {}", stopped.why),
             None => format!(
                 "it did not finish within {} s of wall time",
                 pattern::seconds(wall_limit(golden, clock, PAUSED_LIMIT).as_secs_f64())
             ),
         };
-        let mut failure = Failure::new(
-            golden,
-            clock,
-            Kind::Hang,
-            advice::hung(golden, printed, &why),
-        );
-        failure.advice = Some(advice::never_ends());
-        if output.timed_out
-            && let Some(advice) = advice::timeout_ignored(golden)
-        {
-            let old = advice::never_ends().text;
-            failure.message = failure.message.replace(&old, &advice.text);
-            failure.advice = Some(advice);
-        }
+        let (message, detail) = advice::hung(golden, printed, &why);
+        let mut failure = Failure::new(golden, clock, Kind::Hang, message);
+        failure.detail = detail;
+        // A run that ignores its `--timeout` hangs for that reason.
+        failure.advice = output
+            .timed_out
+            .then(|| advice::timeout_ignored(golden))
+            .flatten()
+            .or_else(|| Some(advice::never_ends()));
         return Err(failure);
     }
     // A run stopped as soon as it went wrong has no exit code; what it printed says why.
@@ -172,10 +167,6 @@ fn judge(golden: &Golden, output: &Output, file: &str, clock: Clock) -> Result<C
         failure.expected = format!("exit code {}", golden.exit);
         failure.got = ended;
         failure.advice = advice::panicked(&output.stderr);
-        if let Some(advice) = &failure.advice {
-            failure.message.push('\n');
-            failure.message.push_str(&advice.text);
-        }
         return Err(failure);
     }
     let exact = clock == Clock::Paused;
@@ -211,17 +202,13 @@ fn judge(golden: &Golden, output: &Output, file: &str, clock: Clock) -> Result<C
                 !output.stopped_early,
                 quiet,
             );
-            let mut text = difference.to_string();
-            if let Some(advice) = &advice {
-                text.push('\n');
-                text.push_str(&advice.text);
-            }
+            let mut detail = String::new();
             if output.stopped_early {
-                text.push_str("\n(The run was stopped there, at its first difference.)");
+                detail.push_str("(The run was stopped there, at its first difference.)\n");
             }
-            text.push_str("\n\n");
-            text.push_str(&side_by_side(golden, printed, difference.line()));
-            Err(Failure::differs(golden, clock, &difference, advice, text))
+            detail.push('\n');
+            detail.push_str(&side_by_side(golden, printed, difference.line()));
+            Err(Failure::differs(golden, clock, &difference, advice, detail))
         }
     }
 }
@@ -307,11 +294,8 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
     let limit = wall_limit(golden, Clock::Paused, PAUSED_LIMIT);
     let (paused, file) = run_case(golden, program, Clock::Paused, limit, None, options)
         .map_err(|e| Failure::setup(golden, Clock::Paused, e))?;
-    let idle = paused
-        .stopped
-        .as_deref()
-        .is_some_and(|s| s.starts_with("idle"));
-    let mut unseen = paused.notes.clone();
+    let idle = paused.stopped.as_ref().is_some_and(|s| s.idle);
+    let mut unseen: Vec<String> = paused.notes.iter().map(|n| n.text().to_owned()).collect();
     if paused.wall >= REAL_WAIT && !paused.timed_out && paused.stopped.is_none() {
         unseen.push(format!(
             "on the paused clock it took {:.1} s of real time, where sleeps take none",
@@ -329,10 +313,7 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
     }
     // Where the real-time order hangs on microseconds (`realtime: unstable`), a real-time
     // run cannot grade the order: a thread that ran a moment too long is graded as paused.
-    let only_busy = paused
-        .notes
-        .iter()
-        .all(|n| n.starts_with("the runtime's thread ran"))
+    let only_busy = paused.notes.iter().all(|n| matches!(n, Note::Busy(_)))
         && paused.stopped.is_none()
         && paused.wall < REAL_WAIT;
     if !golden.realtime_stable && only_busy {
@@ -384,19 +365,16 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
         };
     }
     let why = unseen.join("; ");
-    let threads = paused
-        .notes
-        .iter()
-        .any(|n| n.contains("other than the runtime's"));
+    let threads = paused.notes.iter().any(|n| matches!(n, Note::Thread(_)));
     let verdict = if threads {
         race(golden, program)
     } else {
         real(golden, program, 0, false)
     };
-    let blocked = paused
-        .notes
-        .iter()
-        .find(|n| n.starts_with("the runtime's thread ran"));
+    let blocked = paused.notes.iter().find_map(|n| match n {
+        Note::Busy(text) => Some(text),
+        _ => None,
+    });
     verdict.map_err(|mut failure| {
         // vclock saw the thread blocked: that is the cause, whatever the output suggests.
         let vague = failure.advice.as_ref().is_none_or(|a| {
@@ -413,21 +391,9 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
             && vague
             && failure.kind != Kind::Race
         {
-            let advice = advice::blocked(note);
-            match failure
-                .advice
-                .as_ref()
-                .filter(|a| failure.message.contains(&a.text))
-            {
-                Some(old) => failure.message = failure.message.replace(&old.text, &advice.text),
-                None => {
-                    failure.message.push('\n');
-                    failure.message.push_str(&advice.text);
-                }
-            }
-            failure.advice = Some(advice);
+            failure.advice = Some(advice::blocked(note));
         }
-        failure.message.push_str(&format!(
+        failure.detail.push_str(&format!(
             "\n(Graded in real time, as `cargo run` runs it: the paused clock cannot stand for \
              what this program does: {why}.)"
         ));

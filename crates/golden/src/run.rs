@@ -34,13 +34,40 @@ pub struct Output {
     /// The wall time it took.
     pub wall: Duration,
     /// What the paused clock could not stand for, as vclock reported it.
-    pub notes: Vec<String>,
-    /// Why vclock stopped a paused run (it ran far too long, or waited for nothing), if it did.
-    pub stopped: Option<String>,
+    pub notes: Vec<Note>,
+    /// Why vclock stopped a paused run, if it did.
+    pub stopped: Option<Stopped>,
     /// Whether a thread of tokio's blocking pool started in a paused run (`spawn_blocking`).
     pub pool: bool,
     /// Whether it was stopped because its stdout had already gone wrong (see [`run_until`]).
     pub stopped_early: bool,
+}
+
+/// What vclock saw that the paused clock cannot stand for (`note KIND TEXT` in its report).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The runtime's thread ran long in real time: a `std::thread::sleep`, or CPU work.
+    Busy(String),
+    /// A blocking sleep on a thread other than the runtime's.
+    Thread(String),
+    /// A blocking sleep outside the runtime.
+    Outside(String),
+}
+
+impl Note {
+    pub fn text(&self) -> &str {
+        match self {
+            Note::Busy(text) | Note::Thread(text) | Note::Outside(text) => text,
+        }
+    }
+}
+
+/// Why vclock stopped a paused run (`stop KIND TEXT` in its report).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    /// Its runtime sat idle, with no timer due; otherwise it ran far past its deadline.
+    pub idle: bool,
+    pub why: String,
 }
 
 /// Looks at what a program has printed on stdout so far; `true` stops it.
@@ -191,12 +218,21 @@ pub fn run_until(
         };
         let mut marks = vec![(0, 0.0)];
         for line in report.lines() {
-            if let Some(text) = line.strip_prefix("note ") {
-                output.notes.push(text.to_owned());
+            if let Some(note) = line.strip_prefix("note ") {
+                let (kind, text) = note.split_once(' ').unwrap_or((note, ""));
+                output.notes.push(match kind {
+                    "busy" => Note::Busy(text.to_owned()),
+                    "thread" => Note::Thread(text.to_owned()),
+                    _ => Note::Outside(text.to_owned()),
+                });
             } else if line == "pool" {
                 output.pool = true;
-            } else if let Some(text) = line.strip_prefix("stop ") {
-                output.stopped = Some(text.to_owned());
+            } else if let Some(stop) = line.strip_prefix("stop ") {
+                let (kind, why) = stop.split_once(' ').unwrap_or((stop, ""));
+                output.stopped = Some(Stopped {
+                    idle: kind == "idle",
+                    why: why.to_owned(),
+                });
             } else if let Some((nanos, offset)) =
                 line.strip_prefix("at ").and_then(|at| at.split_once(' '))
                 && let (Ok(nanos), Ok(offset)) = (nanos.parse::<u128>(), offset.parse::<usize>())

@@ -66,9 +66,11 @@ pub struct Failure {
     pub got: String,
     /// The likely cause, where the output shows one.
     pub advice: Option<Advice>,
-    /// Everything said about it, for a terminal: the difference, the advice, the lines
-    /// around it side by side.
+    /// What went wrong, in words (the difference, the exit code, the hang).
     pub message: String,
+    /// What follows the advice on a terminal: the lines around it side by side, how far a
+    /// hung run got, which clock graded it and why.
+    pub detail: String,
 }
 
 impl Failure {
@@ -84,6 +86,7 @@ impl Failure {
             got: String::new(),
             advice: None,
             message,
+            detail: String::new(),
         }
     }
 
@@ -96,7 +99,7 @@ impl Failure {
         clock: Clock,
         difference: &Difference,
         advice: Option<Advice>,
-        message: String,
+        detail: String,
     ) -> Failure {
         let (expected, got) = match difference {
             Difference::Order { expected, got, .. }
@@ -112,7 +115,8 @@ impl Failure {
             expected,
             got,
             advice,
-            ..Failure::new(golden, clock, Kind::of(difference), message)
+            detail,
+            ..Failure::new(golden, clock, Kind::of(difference), difference.to_string())
         }
     }
 }
@@ -130,7 +134,14 @@ impl fmt::Display for Failure {
             f,
             "{}: what it prints does not agree with the Python original.\n  run:    {}\n  golden: golden/{}.out\n  clock:  {clock}\n{}",
             self.golden, self.command, self.golden, self.message
-        )
+        )?;
+        if let Some(advice) = &self.advice {
+            write!(f, "\n{}", advice.text)?;
+        }
+        if !self.detail.is_empty() {
+            write!(f, "\n{}", self.detail)?;
+        }
+        Ok(())
     }
 }
 
@@ -160,6 +171,7 @@ impl Disagreement {
                 got: String::new(),
                 advice: None,
                 message,
+                detail: String::new(),
             }],
         }
     }

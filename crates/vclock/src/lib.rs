@@ -74,14 +74,16 @@ pub mod thread {
         }
         if RUNTIME_THREAD.get() != Some(&std::thread::current().id()) {
             crate::report::note(
-                "a blocking sleep on a thread other than the runtime's (spawn_blocking, or a \
-                 thread of its own)",
+                "thread a blocking sleep on a thread other than the runtime's (spawn_blocking, \
+                 or a thread of its own)",
             );
             return;
         }
         if tokio::runtime::Handle::try_current().is_err() {
             // Before `block_on` (or after it): no clock to move, only real time.
-            crate::report::note("a blocking sleep outside the runtime (before or after block_on)");
+            crate::report::note(
+                "outside a blocking sleep outside the runtime (before or after block_on)",
+            );
             return std::thread::sleep(duration);
         }
         crate::timeline::blocking(true);

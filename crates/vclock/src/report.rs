@@ -8,8 +8,8 @@
 //! | line | meaning |
 //! | --- | --- |
 //! | `at NANOS OFFSET` | from byte OFFSET of stdout on, the paused clock reads NANOS |
-//! | `note TEXT` | something the paused clock cannot stand for: grade this run in real time |
-//! | `stop TEXT` | the run was stopped, and why |
+//! | `note KIND TEXT` | something the paused clock cannot stand for (KIND: `busy`, the runtime's thread ran long; `thread`, a blocking sleep on another thread; `outside`, one outside the runtime): grade this run in real time |
+//! | `stop KIND TEXT` | the run was stopped (KIND: `deadline`, far past its time; `idle`, waiting for nothing), and why |
 //! | `pool` | a thread of tokio's blocking pool started (`spawn_blocking`, `tokio::fs`) |
 //!
 //! The paused clock moves only while the runtime's thread is parked (tokio jumps to the next
@@ -142,7 +142,7 @@ impl Report {
         if self.deadline.is_some_and(|deadline| now > deadline) {
             let alive = self.alive();
             self.stop(&format!(
-                "still running at {:.1} s of virtual time{alive}",
+                "deadline still running at {:.1} s of virtual time{alive}",
                 now.as_secs_f64()
             ));
         }
@@ -154,7 +154,7 @@ impl Report {
             let busy = since.elapsed();
             if busy > BUSY {
                 self.note(&format!(
-                    "the runtime's thread ran for {} ms of real time at once (a \
+                    "busy the runtime's thread ran for {} ms of real time at once (a \
                      std::thread::sleep, or long CPU work)",
                     busy.as_millis()
                 ));
@@ -178,6 +178,7 @@ impl Report {
         }
     }
 
+    /// `why` is `KIND TEXT`.
     fn stop(&mut self, why: &str) -> ! {
         self.write(&format!("stop {why}"));
         std::process::exit(101);
@@ -253,7 +254,7 @@ pub(crate) fn advance(duration: Duration) {
     }
 }
 
-/// Tells the grade something the paused clock cannot stand for (once each).
+/// Tells the grade something the paused clock cannot stand for (once each): `KIND TEXT`.
 pub(crate) fn note(text: &str) {
     if let Some(mut report) = report() {
         report.note(text);
@@ -285,7 +286,7 @@ fn watch_idle() {
                 let at = report.last.map_or(0.0, |(nanos, _)| nanos as f64 / 1e9);
                 let alive = report.alive();
                 report.stop(&format!(
-                    "idle at {at:.1} s of virtual time{alive}: nothing could run and no timer \
+                    "idle idle at {at:.1} s of virtual time{alive}: nothing could run and no timer \
                      was pending for {:.1} s of real time",
                     limit.as_secs_f64()
                 ));

@@ -50,8 +50,8 @@ fn blocking_sleeps_and_the_report() {
     let report = std::fs::read_to_string(&report).unwrap();
     assert!(
         report.contains(
-            "note a blocking sleep on a thread other than the runtime's (spawn_blocking, or a \
-             thread of its own)"
+            "note thread a blocking sleep on a thread other than the runtime's (spawn_blocking, \
+             or a thread of its own)"
         ),
         "{report}"
     );
