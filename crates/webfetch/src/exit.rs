@@ -67,10 +67,3 @@ pub fn exit(run: Result<usize, Fatal>) -> ExitCode {
         }
     }
 }
-
-/// `asyncio.run(main())`, then [`exit`]: for a program whose `main` is not
-/// `#[vclock::main] async fn main`. The runtime is vclock's, the one `#[vclock::main]`
-/// builds (a runtime that cannot start is one line on stderr and exit code 1).
-pub fn run(main: impl std::future::Future<Output = Result<usize, Fatal>>) -> ExitCode {
-    exit(vclock::__private::block_on(main))
-}

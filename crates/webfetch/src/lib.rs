@@ -8,7 +8,6 @@
 //! - [`cause`]: what went wrong with a request, in a few exact words;
 //! - [`read_url_list`]: the URLs of a list file, one a line;
 //! - [`fit_open_files`]: how many connections this process can hold open at once;
-//! - [`run`]: `asyncio.run` on vclock's runtime, then [`exit`];
 //! - [`Fatal`], [`report`] and [`exit`]: every failure one line on stderr, an exit code
 //!   that says what happened, and no panic when stdout or stderr cannot be written.
 
@@ -27,7 +26,7 @@ pub use client::{
     MAX_BODY, client, client_builder, get_text, http_url, positive_seconds, seconds, setup_failed,
     text,
 };
-pub use exit::{Fatal, exit, report, run};
+pub use exit::{Fatal, exit, report};
 pub use open_files::{file_failed, fit_open_files};
 /// reqwest itself, as webfetch builds it (rustls for https), for more than the above.
 pub use reqwest;

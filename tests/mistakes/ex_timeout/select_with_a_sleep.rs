@@ -20,10 +20,11 @@ struct Args {
     timeout: Duration,
 }
 
-fn main() -> ExitCode {
+// asyncio.run(main()): a runtime runs the future to its end.
+#[vclock::main]
+async fn main() -> ExitCode {
     let args = Args::parse();
-    // asyncio.run(main()): a runtime runs the future to its end (see webfetch::run).
-    webfetch::run(fetch(args))
+    webfetch::exit(fetch(args).await)
 }
 
 /// Returns how many pages failed: 0 or 1.
