@@ -314,6 +314,13 @@ pub fn golden_dir(start: &Path) -> Result<PathBuf, String> {
         })
 }
 
+/// Whether `file` (a name in golden/) is a golden of `name`: `NAME.out` or `NAME.CASE.out`.
+pub fn is_golden_of(file: &str, name: &str) -> bool {
+    file.strip_suffix(".out")
+        .and_then(|stem| stem.strip_prefix(name))
+        .is_some_and(|case| case.is_empty() || case.starts_with('.'))
+}
+
 /// Every golden of one example: `golden/NAME.out` and `golden/NAME.CASE.out`, by name.
 pub fn goldens_of(example: &str, golden_dir: &Path) -> Result<Vec<Golden>, String> {
     let entries = fs::read_dir(golden_dir)
@@ -324,9 +331,7 @@ pub fn goldens_of(example: &str, golden_dir: &Path) -> Result<Vec<Golden>, Strin
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 return false;
             };
-            name.strip_suffix(".out")
-                .and_then(|stem| stem.strip_prefix(example))
-                .is_some_and(|case| case.is_empty() || case.starts_with('.'))
+            is_golden_of(name, example)
         })
         .collect();
     paths.sort();

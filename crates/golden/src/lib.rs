@@ -34,7 +34,7 @@ use std::time::Duration;
 
 pub use advice::{Advice, Diagnosis};
 pub use compare::{Difference, check_instants, compare, compare_blocks};
-pub use file::{Golden, Stream, golden_dir, goldens_of};
+pub use file::{Golden, Stream, golden_dir, goldens_of, is_golden_of};
 pub use pattern::{LineMatch, Marker, Pattern, tolerance};
 pub use run::{Clock, Note, Output, Stopped, run};
 pub use verdict::{Disagreement, Failure, Kind};

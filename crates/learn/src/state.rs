@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
+use golden::is_golden_of;
 use learn::Exercise;
 
 /// Bumped when what the key covers changes, so that older saved grades count as unknown.
@@ -196,13 +197,6 @@ impl State {
         }
         Ok(())
     }
-}
-
-/// Whether `file` (a name in golden/) is a golden of `name`: `NAME.out` or `NAME.CASE.out`.
-pub fn is_golden_of(file: &str, name: &str) -> bool {
-    file.strip_suffix(".out")
-        .and_then(|stem| stem.strip_prefix(name))
-        .is_some_and(|case| case.is_empty() || case.starts_with('.'))
 }
 
 /// Every file under `dir`, sorted, into `files`.
