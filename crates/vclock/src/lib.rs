@@ -210,7 +210,7 @@ pub mod __private {
         let runtime = runtime();
         crate::report::begin(runtime.handle());
         crate::timeline::begin(runtime.handle());
-        let output = runtime.block_on(crate::timeline::main_lane(body));
+        let output = runtime.block_on(crate::timeline::main_lane(crate::report::main_wakes(body)));
         crate::report::end();
         output
     }

@@ -1,7 +1,9 @@
 //! ex_spawn: the answer run on a blocking thread with spawn_blocking.
 //! verdict: fail
 //! diagnosis: tie_order
-//! Grade: A std::thread::sleep on the blocking thread is not one the grade can shift, so it is not run as a race; its order at the shared instant differs.
+//! Grade: on the paused clock a thread of the blocking pool starts once the runtime has nothing
+//! left to run, as it nearly always does in real time, and no real-time run regrades the order
+//! (it would grade whichever won the race that time): it fails, every time.
 //! The answer runs on a thread of its own, which starts while main yields: main's next
 //! line usually wins (48 of 50 runs in real time), sometimes not.
 
