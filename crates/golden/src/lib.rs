@@ -24,6 +24,8 @@
 
 mod advice;
 pub mod compare;
+#[cfg(feature = "faults")]
+pub mod faults;
 pub mod file;
 pub mod pattern;
 pub mod run;
@@ -290,6 +292,7 @@ fn grade_one(golden: &Golden, program: &Path) -> Result<Checked, Failure> {
         deadline: deadline(golden),
         idle: Some(IDLE),
         shift_ms: 0,
+        ..run::Options::default()
     };
     let limit = wall_limit(golden, Clock::Paused, PAUSED_LIMIT);
     let (paused, file) = run_case(golden, program, Clock::Paused, limit, None, options)

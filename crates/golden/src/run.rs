@@ -73,8 +73,8 @@ pub struct Stopped {
 /// Looks at what a program has printed on stdout so far; `true` stops it.
 pub type Stop = Box<dyn Fn(&str) -> bool + Send>;
 
-/// How vclock runs the program, beyond its clock.
-#[derive(Debug, Clone, Copy, Default)]
+/// How the program runs, beyond its clock.
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Paused clock: stop the run at this many seconds of virtual time.
     pub deadline: Option<f64>,
@@ -83,6 +83,39 @@ pub struct Options {
     /// Real clock: blocking sleeps on other threads than the runtime's end this many
     /// milliseconds late (negative: early).
     pub shift_ms: i64,
+    /// The environment beyond the runner's own: each variable set (`Some`) or removed.
+    pub env: Vec<(String, Option<std::ffi::OsString>)>,
+    /// The open-file limit, soft and hard (`ulimit -n`), set through `sh`.
+    pub open_files: Option<u32>,
+    /// A stdout that cannot be written (the output is then not read).
+    pub broken_stdout: Option<Broken>,
+    /// A stderr that cannot be written.
+    pub broken_stderr: Option<Broken>,
+}
+
+/// An output that cannot be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// A pipe whose reader is gone before the program starts, so its first write fails.
+    ClosedPipe,
+    /// `/dev/full`: every write fails with "No space left on device".
+    DevFull,
+}
+
+impl Broken {
+    fn stdio(self) -> std::io::Result<Stdio> {
+        Ok(match self {
+            Broken::ClosedPipe => {
+                let (reader, writer) = std::io::pipe()?;
+                drop(reader);
+                writer.into()
+            }
+            Broken::DevFull => std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")?
+                .into(),
+        })
+    }
 }
 
 /// `program`, to be run through `sh` with its open-file limit (`ulimit -n`, soft and hard)
@@ -91,7 +124,7 @@ pub fn with_open_file_limit(program: impl AsRef<Path>, files: u32) -> Command {
     let mut command = Command::new("sh");
     command
         .arg("-c")
-        .arg(format!("ulimit -n {files} && exec \"$0\""))
+        .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
         .arg(program.as_ref());
     command
 }
@@ -121,7 +154,10 @@ pub fn run_until(
     stop: Option<Stop>,
     options: Options,
 ) -> Result<Output, String> {
-    let mut command = Command::new(program);
+    let mut command = match options.open_files {
+        Some(files) => with_open_file_limit(program, files),
+        None => Command::new(program),
+    };
     command
         .args(args)
         .current_dir(dir)
@@ -161,6 +197,19 @@ pub fn run_until(
         if options.shift_ms != 0 {
             command.env(vclock::SHIFT_ENV, options.shift_ms.to_string());
         }
+    }
+    for (name, value) in &options.env {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    let broken = |what: &str, e: std::io::Error| format!("cannot make a broken {what}: {e}");
+    if let Some(sink) = options.broken_stdout {
+        command.stdout(sink.stdio().map_err(|e| broken("stdout", e))?);
+    }
+    if let Some(sink) = options.broken_stderr {
+        command.stderr(sink.stdio().map_err(|e| broken("stderr", e))?);
     }
     let start = Instant::now();
     let mut child = command

@@ -92,8 +92,6 @@ use futures::{StreamExt, stream};
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};
 
-#[cfg(feature = "faults")]
-pub mod faults;
 #[cfg(feature = "tls")]
 mod tls;
 #[cfg(feature = "tls")]

@@ -1,14 +1,14 @@
-//! The network examples' fault matrix (crates/site, `site::faults`) run against
+//! The network examples' fault matrix (crates/golden, `golden::faults`) run against
 //! http_requests_sync: misbehaving servers, a refused connection, a host that does not resolve, an
 //! untrusted certificate, no answer in time, a broken output, too few open files. Each
 //! fault must be one line naming the URL and its cause, with the right exit code and no
 //! panic.
 
-use site::faults::{Input, Program, Results};
+use golden::faults::{Input, Program, Results};
 
 #[test]
 fn every_fault_is_one_line_naming_its_cause() {
-    site::faults::check(&Program {
+    golden::faults::check(&Program {
         exe: env!("CARGO_BIN_EXE_http_requests_sync"),
         args: &[],
         input: Input::List,

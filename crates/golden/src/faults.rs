@@ -1,6 +1,7 @@
 //! The fault matrix of the network examples: every way a fetch or an output can fail, run
-//! against one example's binary, checking that each is one line on stderr naming the URL
-//! (or the output) and the real cause, with the right exit code and no panic.
+//! against one example's binary on golden's runner, checking that each is one line on
+//! stderr naming the URL (or the output) and the real cause, with the right exit code and
+//! no panic.
 //!
 //! Each network example's `tests/golden/faults.rs` describes how the program is called
 //! ([`Program`]) and runs [`check`]. The faults:
@@ -19,11 +20,12 @@
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, Shutdown, TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::thread;
 use std::time::Duration;
 
-use crate::{Site, SiteHandle};
+use site::{Site, SiteHandle};
+
+use crate::run::{self, Broken, Clock, Options};
 
 /// How a network example is called.
 pub struct Program {
@@ -94,8 +96,8 @@ impl Run {
 
 /// The matrix for `program`: panics with every case that went wrong.
 pub fn check(program: &Program) {
-    let site = crate::spawn(Site::new(100));
-    let tls = crate::spawn_tls(Site::new(1));
+    let site = site::spawn(Site::new(100));
+    let tls = site::spawn_tls(Site::new(1));
     let cases = request_faults(&tls);
     let mut wrong = Vec::new();
     thread::scope(|scope| {
@@ -324,11 +326,11 @@ fn trusted_authorities(program: &Program, tls: &SiteHandle) -> Result<(), String
         Box::leak(path.into_boxed_path())
     };
     let right = ["127.0.0.1", "localhost"];
-    let other = crate::spawn_tls(Site::new(1));
-    let self_signed = crate::spawn_tls_self_signed(Site::new(1), &right, false);
-    let wrong_name = crate::spawn_tls_self_signed(Site::new(1), &["example.invalid"], false);
-    let expired = crate::spawn_tls_self_signed(Site::new(1), &right, true);
-    let stranger = crate::spawn_tls_self_signed(Site::new(1), &right, false);
+    let other = site::spawn_tls(Site::new(1));
+    let self_signed = site::spawn_tls_self_signed(Site::new(1), &right, false);
+    let wrong_name = site::spawn_tls_self_signed(Site::new(1), &["example.invalid"], false);
+    let expired = site::spawn_tls_self_signed(Site::new(1), &right, true);
+    let stranger = site::spawn_tls_self_signed(Site::new(1), &right, false);
     let empty = {
         let path = folder.path().join("empty.pem");
         std::fs::write(&path, "").expect("a PEM file");
@@ -424,29 +426,6 @@ fn trusted_authorities(program: &Program, tls: &SiteHandle) -> Result<(), String
     }
 }
 
-#[derive(Clone, Copy, Debug)]
-enum Broken {
-    ClosedPipe,
-    DevFull,
-}
-
-/// An output that cannot be written: a pipe whose reader is gone before the program
-/// starts (so its first write fails, every time), or `/dev/full`.
-fn broken_output(broken: Broken) -> Stdio {
-    match broken {
-        Broken::ClosedPipe => {
-            let (reader, writer) = std::io::pipe().expect("a pipe");
-            drop(reader);
-            writer.into()
-        }
-        Broken::DevFull => std::fs::OpenOptions::new()
-            .write(true)
-            .open("/dev/full")
-            .expect("/dev/full")
-            .into(),
-    }
-}
-
 /// Under `ulimit -n 5` to `9` the program either works or says in one line that it has
 /// too few files (tokio's runtime panics when it runs out of them at the start: the program
 /// must not); under `ulimit -n 24`, a list of 100 pages is fetched whole.
@@ -494,34 +473,22 @@ fn open_file_limits(program: &Program, site: &SiteHandle) -> Result<(), String> 
     }
 }
 
-/// The command, run through `sh` with the open-file limit (soft and hard) set to `files`.
-fn with_ulimit(command: &Command, files: u32) -> Command {
-    let mut wrapped = Command::new("sh");
-    wrapped
-        .arg("-c")
-        .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
-        .arg(command.get_program())
-        .args(command.get_args());
-    wrapped
-}
-
-/// Runs `program` on `urls` in a fresh folder, with `extra` arguments after them.
+/// Runs `program` on `urls` in a fresh folder, with `extra` arguments after them, on
+/// golden's runner in real time.
 fn run(program: &Program, urls: &[String], extra: &[&str], setup: Setup) -> Run {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut command = Command::new(program.exe);
-    command.args(program.args);
+    let mut args: Vec<String> = program.args.iter().map(|a| a.to_string()).collect();
     match program.input {
-        Input::Url => command.arg(&urls[0]),
+        Input::Url => args.push(urls[0].clone()),
         Input::List => {
             std::fs::write(dir.path().join("urls.txt"), urls.join("\n") + "\n").expect("urls.txt");
-            command.arg("urls.txt")
+            args.push("urls.txt".to_owned());
         }
-    };
-    command.args(extra);
-    if let Setup::Ulimit(files) = setup {
-        command = with_ulimit(&command, files);
     }
-    for var in [
+    args.extend(extra.iter().map(|a| a.to_string()));
+    // No proxy and the system's authorities only, unless the case says otherwise; a name
+    // that does not resolve fails after one try of one second at most.
+    let mut env: Vec<(String, Option<std::ffi::OsString>)> = [
         "http_proxy",
         "HTTP_PROXY",
         "https_proxy",
@@ -530,44 +497,47 @@ fn run(program: &Program, urls: &[String], extra: &[&str], setup: Setup) -> Run 
         "ALL_PROXY",
         "no_proxy",
         "NO_PROXY",
-    ] {
-        command.env_remove(var);
-    }
-    if let Setup::Proxy(proxy) = setup {
-        command.env("http_proxy", proxy).env("HTTP_PROXY", proxy);
-    }
-    // The system's authorities only, unless the case names a file.
-    command
-        .env_remove("SSL_CERT_FILE")
-        .env_remove("SSL_CERT_DIR");
-    if let Setup::CaFile(file) = setup {
-        command.env("SSL_CERT_FILE", file);
-    }
-    command
-        .current_dir(dir.path())
-        // A name that does not resolve fails after one try of one second at most.
-        .env("RES_OPTIONS", "timeout:1 attempts:1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        "SSL_CERT_FILE",
+        "SSL_CERT_DIR",
+    ]
+    .into_iter()
+    .map(|var| (var.to_owned(), None))
+    .collect();
+    env.push((
+        "RES_OPTIONS".to_owned(),
+        Some("timeout:1 attempts:1".into()),
+    ));
+    let mut options = Options::default();
     match setup {
-        Setup::Stdout(broken) => {
-            command.stdout(broken_output(broken));
+        Setup::Plain => {}
+        Setup::Ulimit(files) => options.open_files = Some(files),
+        Setup::Stdout(broken) => options.broken_stdout = Some(broken),
+        Setup::Stderr(broken) => options.broken_stderr = Some(broken),
+        Setup::Proxy(proxy) => {
+            env.push(("http_proxy".to_owned(), Some(proxy.into())));
+            env.push(("HTTP_PROXY".to_owned(), Some(proxy.into())));
         }
-        Setup::Stderr(broken) => {
-            command.stderr(broken_output(broken));
-        }
-        _ => {}
+        Setup::CaFile(file) => env.push(("SSL_CERT_FILE".to_owned(), Some(file.into()))),
     }
-    let output = command.output().expect("the program runs");
+    options.env = env;
+    let output = run::run_until(
+        Path::new(program.exe),
+        &args,
+        dir.path(),
+        Clock::Real,
+        crate::PAUSED_LIMIT,
+        None,
+        options,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let file = match program.output {
         Results::File(name) => read(&dir.path().join(name)),
         Results::Stdout => String::new(),
     };
     Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.code,
+        stdout: output.stdout,
+        stderr: output.stderr,
         file,
     }
 }
