@@ -132,3 +132,36 @@ fn the_readme_lists_the_exercises_in_the_track_s_order() {
         "README's exercise table: name and solution, in order"
     );
 }
+
+/// An exercise whose starting code does not compile on purpose (`compiles = false`) says
+/// what rustc's error means (`explain`), and only such an one; `make lint` leaves exactly
+/// those out of clippy, by asking learn for them (`learn not-compiling`).
+#[test]
+fn a_starting_code_that_does_not_compile_is_explained_and_left_out_of_clippy() {
+    for exercise in track().exercises {
+        let explained = exercise
+            .explain
+            .as_deref()
+            .is_some_and(|text| !text.trim().is_empty());
+        assert_eq!(
+            !exercise.compiles, explained,
+            "{}: `compiles = false` and an `explain` go together in exercises/info.toml",
+            exercise.name
+        );
+    }
+    let makefile = fs::read_to_string(root().join("Makefile")).unwrap();
+    let lint: Vec<&str> = makefile
+        .lines()
+        .skip_while(|line| !line.starts_with("lint:"))
+        .skip(1)
+        .take_while(|line| line.starts_with('\t'))
+        .collect();
+    assert!(
+        lint.iter()
+            .any(|line| line.contains("cargo run -q -p learn -- not-compiling"))
+            && lint
+                .iter()
+                .any(|line| line.contains("cargo clippy --workspace $$excluded")),
+        "make lint's clippy leaves out the exercises `learn not-compiling` names: {lint:#?}"
+    );
+}

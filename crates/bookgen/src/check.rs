@@ -359,10 +359,16 @@ pub fn check(project: &Project) -> Report {
                 "book/src/{}: shows no timeline of {name}: {{{{#include ../generated/timelines/{name}.svg}}}}",
                 page.name
             )),
-            Ok(false) if shows_timeline => problems.push(format!(
-                "book/src/{}: includes a timeline of {name}, which runs on the real clock (golden/{name}.out) and has none",
-                page.name
-            )),
+            Ok(false) if shows_timeline => problems.push(match project.does_not_compile(name) {
+                Ok(true) => format!(
+                    "book/src/{}: includes a timeline of {name}, whose starting code does not compile (exercises/info.toml) and has none",
+                    page.name
+                ),
+                _ => format!(
+                    "book/src/{}: includes a timeline of {name}, which runs on the real clock (golden/{name}.out) and has none",
+                    page.name
+                ),
+            }),
             Ok(_) => {}
             Err(e) => problems.push(e),
         }
@@ -461,19 +467,8 @@ fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
 
 /// Each exercise of `exercises/info.toml` with its solution example.
 fn exercise_solutions(project: &Project) -> Result<Vec<(String, String)>, String> {
-    let path = project.root.join("exercises/info.toml");
-    if !path.exists() {
-        return Ok(Vec::new());
-    }
-    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let table: toml::Table =
-        toml::from_str(&text).map_err(|e| format!("exercises/info.toml: {e}"))?;
-    let list = table
-        .get("exercise")
-        .and_then(|e| e.as_array())
-        .cloned()
-        .unwrap_or_default();
-    Ok(list
+    Ok(project
+        .exercise_entries()?
         .iter()
         .filter_map(|e| {
             Some((

@@ -82,7 +82,8 @@ impl Project {
 
     /// The examples and exercises that have a timeline: those whose golden `NAME.out` runs
     /// on the paused clock. (`cargo run -p learn -- timeline` draws a paused-clock run; a
-    /// program that talks to a server over sockets runs on the real clock and has none.)
+    /// program that talks to a server over sockets runs on the real clock and has none, and
+    /// an exercise whose starting code does not compile has no run to draw.)
     pub fn with_timelines(&self) -> Result<Vec<String>, String> {
         let mut names = Vec::new();
         for name in self.examples().into_iter().chain(self.exercises()) {
@@ -94,8 +95,12 @@ impl Project {
     }
 
     /// Whether `name`'s golden `NAME.out` (an exercise's: its solution's) runs on the paused
-    /// clock, so that it has a timeline.
+    /// clock, so that it has a timeline; never for an exercise whose starting code does not
+    /// compile (see [`Project::does_not_compile`]).
     pub fn has_timeline(&self, name: &str) -> Result<bool, String> {
+        if self.does_not_compile(name)? {
+            return Ok(false);
+        }
         let golden = if self.exercises().iter().any(|e| e == name) {
             golden::exercise_goldens(name, &self.golden_dir())?
                 .into_iter()
@@ -105,6 +110,33 @@ impl Project {
             golden::Golden::load(&self.golden_dir().join(format!("{name}.out")))?
         };
         Ok(golden.clock == golden::Clock::Paused)
+    }
+
+    /// Whether `name` is an exercise whose starting code does not compile on purpose:
+    /// `compiles = false` in its `exercises/info.toml` entry.
+    pub fn does_not_compile(&self, name: &str) -> Result<bool, String> {
+        Ok(self.exercise_entries()?.iter().any(|e| {
+            e.get("name").and_then(|n| n.as_str()) == Some(name)
+                && e.get("compiles").and_then(|c| c.as_bool()) == Some(false)
+        }))
+    }
+
+    /// The `[[exercise]]` tables of `exercises/info.toml`; none without the file.
+    pub fn exercise_entries(&self) -> Result<Vec<toml::Table>, String> {
+        let path = self.root.join("exercises/info.toml");
+        if !path.exists() {
+            return Ok(Vec::new());
+        }
+        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let table: toml::Table =
+            toml::from_str(&text).map_err(|e| format!("exercises/info.toml: {e}"))?;
+        Ok(table
+            .get("exercise")
+            .and_then(|e| e.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.as_table().cloned())
+            .collect())
     }
 
     /// `path` relative to the workspace root, for messages.

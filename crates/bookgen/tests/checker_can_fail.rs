@@ -201,3 +201,27 @@ fn a_timeline_for_a_real_clock_example_fails() {
         "which runs on the real clock (golden/hi.out) and has none",
     );
 }
+
+#[test]
+fn an_exercise_whose_starting_code_does_not_compile_has_no_timeline() {
+    let book = sound_book();
+    let root = book.path();
+    write(
+        root,
+        "exercises/ex_hi/Cargo.toml",
+        "[package]\nname = \"ex_hi\"\n",
+    );
+    let info = "[[exercise]]\nname = \"ex_hi\"\nsolution = \"hi\"\ntitle = \"t\"\nhint = \"h\"\n";
+    write(root, "exercises/info.toml", info);
+    let project = Project::at(root);
+    assert_eq!(project.has_timeline("ex_hi"), Ok(true));
+    write(
+        root,
+        "exercises/info.toml",
+        &format!("{info}compiles = false\nexplain = \"e\"\n"),
+    );
+    assert_eq!(project.does_not_compile("ex_hi"), Ok(true));
+    assert_eq!(project.does_not_compile("hi"), Ok(false));
+    assert_eq!(project.has_timeline("ex_hi"), Ok(false));
+    assert_eq!(project.with_timelines(), Ok(vec!["hi".to_owned()]));
+}

@@ -102,14 +102,27 @@ pub fn check(
     clock: Clock,
     limit: Duration,
 ) -> Result<Checked, Failure> {
+    check_with(golden, program, clock, limit, run::Options::default())
+}
+
+/// [`check`], with the run's `options` (its paused-clock deadline, where they give none, is
+/// the golden's). `make originals` runs `python3` with the original's script as the leading
+/// argument and `PYTHONUNBUFFERED=1` in the environment, in real time.
+pub fn check_with(
+    golden: &Golden,
+    program: &Path,
+    clock: Clock,
+    limit: Duration,
+    options: run::Options,
+) -> Result<Checked, Failure> {
     let clock = if golden.clock == Clock::Real {
         Clock::Real
     } else {
         clock
     };
     let options = run::Options {
-        deadline: deadline(golden),
-        ..run::Options::default()
+        deadline: options.deadline.or_else(|| deadline(golden)),
+        ..options
     };
     let (output, file) = run_case(
         golden,

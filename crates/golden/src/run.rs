@@ -76,6 +76,13 @@ pub type Stop = Box<dyn Fn(&str) -> bool + Send>;
 /// How the program runs, beyond its clock.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// Arguments given to the program before the golden's own: the script, where the
+    /// program is an interpreter (`make originals` runs `python3 examples/NAME/original.py`).
+    pub leading_args: Vec<std::ffi::OsString>,
+    /// Real clock: a line the program prints first on stdout, once it has started (an
+    /// interpreter, once it has loaded what it needs): taken off the output, and the instants
+    /// of the lines after it counted from it, not from the process's start.
+    pub start_marker: Option<String>,
     /// Paused clock: stop the run at this many seconds of virtual time.
     pub deadline: Option<f64>,
     /// Paused clock: stop the run when its runtime sits idle this many seconds of real time.
@@ -159,6 +166,7 @@ pub fn run_until(
         None => Command::new(program),
     };
     command
+        .args(&options.leading_args)
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -292,8 +300,29 @@ pub fn run_until(
         output.instants = line_instants(&bytes, &marks);
     } else {
         output.instants = line_instants(output.stdout.as_bytes(), &arrivals);
+        if let Some(marker) = &options.start_marker {
+            count_from_marker(&mut output, marker);
+        }
     }
     Ok(output)
+}
+
+/// Takes the `marker` line off the start of stdout and counts the other lines' instants
+/// from it. Without the marker (the program failed before it), the output stays as it is.
+fn count_from_marker(output: &mut Output, marker: &str) {
+    let Some(rest) = output
+        .stdout
+        .strip_prefix(marker)
+        .and_then(|rest| rest.strip_prefix('\n'))
+    else {
+        return;
+    };
+    let zero = output.instants.first().copied().flatten().unwrap_or(0.0);
+    output.stdout = rest.to_owned();
+    output.instants = output.instants[1..]
+        .iter()
+        .map(|at| at.map(|at| (at - zero).max(0.0)))
+        .collect();
 }
 
 /// When each line of `bytes` was printed: `marks` are (offset, seconds), in order, each
@@ -419,5 +448,31 @@ impl Drain {
             String::from_utf8_lossy(&bytes).into_owned(),
             arrivals.clone(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_start_marker_is_taken_off_and_the_instants_counted_from_it() {
+        let mut output = Output {
+            stdout: "ready\none\ntwo\n".to_owned(),
+            instants: vec![Some(0.5), Some(0.6), Some(1.5)],
+            ..Output::default()
+        };
+        count_from_marker(&mut output, "ready");
+        assert_eq!(output.stdout, "one\ntwo\n");
+        let instants: Vec<f64> = output.instants.iter().map(|at| at.unwrap()).collect();
+        assert!((instants[0] - 0.1).abs() < 1e-9 && (instants[1] - 1.0).abs() < 1e-9);
+        let mut without = Output {
+            stdout: "Traceback\n".to_owned(),
+            instants: vec![Some(0.5)],
+            ..Output::default()
+        };
+        count_from_marker(&mut without, "ready");
+        assert_eq!(without.stdout, "Traceback\n");
+        assert_eq!(without.instants, [Some(0.5)]);
     }
 }

@@ -126,8 +126,21 @@ impl Workspace {
             failed.insert(package.to_string(), all);
             return Ok(failed);
         }
-        // Which ones? Built alone, those that did build are up to date: this is quick.
-        for package in packages {
+        // Which ones? Built alone, those that did build are up to date: this is quick. Where
+        // cargo names only some of `packages` as not compiling, only those are built again
+        // (an exercise whose starting code does not compile on purpose fails every time).
+        let named = not_compiled(&all);
+        let suspects: Vec<&str> =
+            if !named.is_empty() && named.iter().all(|name| packages.contains(&name.as_str())) {
+                packages
+                    .iter()
+                    .copied()
+                    .filter(|package| named.iter().any(|name| name == package))
+                    .collect()
+            } else {
+                packages.to_vec()
+            };
+        for package in &suspects {
             let (success, errors) = self.cargo_build(place, &[package], package)?;
             if !success {
                 failed.insert(package.to_string(), errors);
@@ -164,7 +177,15 @@ impl Workspace {
         }
         let cannot_run =
             |e: std::io::Error| format!("cannot run {}: {e}", self.cargo.to_string_lossy());
-        let first = if packages.iter().any(|p| place.binary(p).exists()) {
+        // A first build builds tokio too. (An exercise whose starting code does not compile
+        // on purpose never has a binary: that alone does not make a build a first one.)
+        let built_before = packages.iter().any(|p| place.binary(p).exists())
+            || fs::read_dir(place.target.join("debug").join("deps")).is_ok_and(|mut entries| {
+                entries.any(|e| {
+                    e.is_ok_and(|e| e.file_name().to_string_lossy().starts_with("libtokio-"))
+                })
+            });
+        let first = if built_before {
             ""
         } else {
             " (a first build: a minute or two)"
@@ -391,8 +412,19 @@ impl Workspace {
 
 /// Whether cargo's `errors` say that `package` itself does not compile (not a dependency, a
 /// download or a full disk): only then is "does not compile" remembered.
-fn is_own_compile_error(package: &str, errors: &str) -> bool {
+pub fn is_own_compile_error(package: &str, errors: &str) -> bool {
     strip_ansi(errors).contains(&format!("could not compile `{package}`"))
+}
+
+/// The packages that cargo's `errors` say could not compile (`could not compile `NAME``).
+fn not_compiled(errors: &str) -> Vec<String> {
+    strip_ansi(errors)
+        .lines()
+        .filter_map(|line| {
+            let rest = line.split("could not compile `").nth(1)?;
+            Some(rest.split('`').next()?.to_owned())
+        })
+        .collect()
 }
 
 /// `text` without its terminal colour codes (`ESC [ ... letter`).
@@ -533,6 +565,13 @@ mod tests {
             "ex_a",
             "error: failed to download `tokio v1.54.0`\n"
         ));
+    }
+
+    #[test]
+    fn the_packages_that_did_not_compile_are_read_from_cargo_s_errors() {
+        let errors = "error[E0283]: x\n\x1b[1m\x1b[91merror\x1b[0m: could not compile `ex_a` (bin \"ex_a\") due to 1 previous error\nerror: could not compile `tokio` (lib)\n";
+        assert_eq!(not_compiled(errors), ["ex_a", "tokio"]);
+        assert!(not_compiled("error: failed to download `tokio v1.54.0`\n").is_empty());
     }
 
     #[test]

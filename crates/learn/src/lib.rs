@@ -45,6 +45,18 @@ pub struct Exercise {
     pub title: String,
     /// What to change, in asyncio and tokio terms, without the code.
     pub hint: String,
+    /// Whether the starting code compiles (`compiles = false`: it starts with the compile
+    /// error a Python programmer meets first, and rustc's message is its first verdict).
+    #[serde(default = "compiles_by_default")]
+    pub compiles: bool,
+    /// What rustc's error means in asyncio terms and where to look: shown after rustc's
+    /// message while the exercise does not compile. Given exactly when `compiles = false`.
+    #[serde(default)]
+    pub explain: Option<String>,
+}
+
+fn compiles_by_default() -> bool {
+    true
 }
 
 /// The file as written: `[[exercise]]` tables.
@@ -162,6 +174,22 @@ impl Track {
                 if value.trim().is_empty() {
                     return Err(format!("exercise {number} ({name}): `{field}` is empty"));
                 }
+            }
+            match (
+                exercise.compiles,
+                exercise.explain.as_deref().map(str::trim),
+            ) {
+                (false, None | Some("")) => {
+                    return Err(format!(
+                        "exercise {number} ({name}): `compiles = false` needs an `explain`: what rustc's error means in asyncio terms"
+                    ));
+                }
+                (true, Some(_)) => {
+                    return Err(format!(
+                        "exercise {number} ({name}): `explain` is only for an exercise whose starting code does not compile (`compiles = false`)"
+                    ));
+                }
+                _ => {}
             }
             if let Some(first) = seen.insert(name, number) {
                 return Err(format!(
@@ -370,6 +398,47 @@ second thing"""
         assert!(error.to_string().contains("`title` is empty"), "{error}");
         let error = parse("# nothing yet\n").unwrap_err();
         assert!(error.to_string().contains("no exercise"), "{error}");
+    }
+
+    #[test]
+    fn a_starting_code_that_does_not_compile_comes_with_its_explanation() {
+        let track = parse(TWO).unwrap();
+        assert!(
+            track
+                .exercises
+                .iter()
+                .all(|e| e.compiles && e.explain.is_none())
+        );
+        let broken = TWO.replace(
+            "hint = \"do the first thing\"",
+            "hint = \"do the first thing\"\ncompiles = false\nexplain = \"\"\"\nwhat E0283 means\"\"\"",
+        );
+        let one = parse(&broken).unwrap().exercises.remove(0);
+        assert!(!one.compiles);
+        assert_eq!(one.explain.as_deref(), Some("what E0283 means"));
+        // Each without the other is refused, as is an explanation with nothing in it.
+        let error = parse(&broken.replace("explain = \"\"\"\nwhat E0283 means\"\"\"", ""))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("`compiles = false` needs an `explain`"),
+            "{error}"
+        );
+        let error = parse(&broken.replace("what E0283 means", " "))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("needs an `explain`"), "{error}");
+        let error = parse(&broken.replace("compiles = false\n", ""))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("(ex_one): `explain` is only for"), "{error}");
+        let error = parse(&broken.replace("compiles = false", "compiles = \"no\""))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(":7:") && error.contains("boolean"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -78,7 +78,9 @@ enum Command {
     /// an exercise you changed is copied as committed to <target>/learn/verify/ and built
     /// there, and your files are left alone. Builds every solution example, then grades both
     /// against the exercise's goldens. Exits with 1 if any exercise's starting code passes or
-    /// does not compile, or its solution fails, or it has no folder or golden.
+    /// does not compile, or its solution fails, or it has no folder or golden. An exercise
+    /// marked `compiles = false` in exercises/info.toml is the other way round: its starting
+    /// code must not compile, for an error in its own code.
     Verify {
         /// Verify the exercises as the working tree holds them instead (for a maintainer
         /// changing an exercise's starting code before committing it).
@@ -103,6 +105,10 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// For the Makefile's lint: the exercises whose starting code does not compile on purpose
+    /// (`compiles = false` in exercises/info.toml), one name a line.
+    #[command(hide = true)]
+    NotCompiling,
 }
 
 /// Why the command stopped early: one line for stderr, and the exit code.
@@ -160,6 +166,12 @@ fn run(command: Command) -> Result<ExitCode, Stop> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify { working_tree } => verify::verify(&workspace()?, &track, working_tree),
+        Command::NotCompiling => {
+            for exercise in track.exercises.iter().filter(|e| !e.compiles) {
+                println!("{}", exercise.name);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Timeline { name, svg, args } => {
             let args = (!args.is_empty()).then_some(args);
             let chart = timeline::record(&root, &name, args).map_err(failure)?;
@@ -187,11 +199,27 @@ fn print_hint(exercise: &Exercise) {
     println!("{}: {}", exercise.name, exercise.title);
     println!();
     println!("{}", exercise.hint.trim_end());
+    if let Some(explain) = &exercise.explain {
+        println!();
+        println!("Its starting code does not compile. {EXPLAIN_HEADING}");
+        println!("{}", explain.trim());
+    }
     println!();
     println!(
         "Edit exercises/{0}/src/main.rs; `cargo run -p learn -- watch {0}` grades each save.",
         exercise.name
     );
+}
+
+/// The heading of an exercise's `explain` (exercises/info.toml).
+const EXPLAIN_HEADING: &str = "What rustc's error means in asyncio terms:";
+
+/// After rustc's errors for an exercise whose starting code does not compile on purpose
+/// (`compiles = false`): what its error means in asyncio terms. Nothing for the others.
+fn print_explain(exercise: &Exercise) {
+    if let Some(explain) = &exercise.explain {
+        println!("\n{EXPLAIN_HEADING}\n{}", explain.trim());
+    }
 }
 
 /// The exercises, where each stands, and what is next. An error if some cannot be graded.
@@ -323,6 +351,8 @@ mod tests {
             solution: "s".into(),
             title: "t".into(),
             hint: "h".into(),
+            compiles: true,
+            explain: None,
         };
         let track = Track {
             exercises: vec![exercise("ex_a"), exercise("ex_b"), exercise("ex_c")],

@@ -431,6 +431,8 @@ mod tests {
             solution: "one".into(),
             title: "t".into(),
             hint: "h".into(),
+            compiles: true,
+            explain: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! `learn verify`: every exercise's committed starting code fails its grade, and its solution
-//! example passes it. The learner's files are never touched: an exercise whose files in the
+//! example passes it. An exercise with `compiles = false` (exercises/info.toml) fails by not
+//! compiling, with rustc's error in its own code; any other must compile. The learner's files are never touched: an exercise whose files in the
 //! working tree are those of the last commit is built where it is; one the learner changed
 //! has its committed files written to a scratch workspace, `<target>/learn/verify/`, built
 //! with its own target folder there.
@@ -12,7 +13,7 @@ use std::sync::Mutex;
 
 use learn::{Exercise, Track};
 
-use crate::check::{Place, Workspace, first_error, where_it_fails};
+use crate::check::{Place, Workspace, first_error, is_own_compile_error, where_it_fails};
 use crate::git;
 use crate::progress::grading_line;
 use crate::{Stop, failure};
@@ -173,12 +174,24 @@ fn verify_one(
     starting: &Path,
 ) -> (Result<String, String>, Option<String>) {
     let (name, solution) = (&exercise.name, &exercise.solution);
-    let starting = match failed.get(name) {
-        Some(errors) => Err(format!(
+    let starting = match (failed.get(name), exercise.compiles) {
+        (Some(errors), true) => Err(format!(
             "starting code does not compile: {}",
             first_error(errors)
         )),
-        None => match workspace.grade(name, starting) {
+        // `compiles = false`: its failure is rustc's error, from its own code.
+        (Some(errors), false) if is_own_compile_error(name, errors) => Ok(format!(
+            "starting code does not compile, as info.toml says: {}",
+            first_error(errors)
+        )),
+        (Some(errors), false) => Err(format!(
+            "starting code does not build, and not for an error in its own code: {}",
+            first_error(errors)
+        )),
+        (None, false) => Err(
+            "starting code compiles: info.toml says it does not (`compiles = false`)".to_owned(),
+        ),
+        (None, true) => match workspace.grade(name, starting) {
             Ok(()) => Err("starting code passes: it must fail".to_owned()),
             Err(text) => Ok(format!("starting code fails {}", where_it_fails(&text))),
         },

@@ -236,6 +236,9 @@ fn show_grade(workspace: &Workspace, exercise: &Exercise) -> Result<bool, Stop> 
         Grade::DoesNotCompile(errors) => {
             eprint!("{errors}");
             println!("{} does not compile (cargo's errors above).", exercise.name);
+            if crate::check::is_own_compile_error(&exercise.name, &errors) {
+                crate::print_explain(exercise);
+            }
             Ok(false)
         }
     }

@@ -1,0 +1,80 @@
+//! Exercise `ex_crawl`: a recursive async fn, boxed.
+//!
+//! examples/crawl/original.py, this project's own original: `crawl(page)` fetches a page,
+//! prints it, then gathers a crawl of each of its links, down to a depth. Below is that
+//! coroutine written as Python writes it, an `async fn` that spawns itself, and rustc
+//! refuses it: it cannot tell how large a crawl's future is, nor whether it is `Send`, while
+//! the future holds crawls of its own. Make `crawl` return its future boxed, so that the
+//! program compiles and prints what the original printed.
+//!
+//! Grade: `cargo test -p ex_crawl` passes when this program prints what the Python original
+//! printed (golden/crawl*.out). Hint: `cargo run -p learn -- hint ex_crawl`.
+
+// ANCHOR: main
+use std::collections::HashSet;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::future::try_join_all;
+use tokio::time::{Instant, sleep};
+
+/// page -> (latency in milliseconds, links)
+const SITE: &[(&str, u64, &[&str])] = &[
+    ("/", 100, &["/blog", "/shop", "/about"]),
+    ("/blog", 700, &["/blog/async", "/blog/rust", "/"]),
+    ("/shop", 100, &["/shop/cart", "/about"]),
+    ("/about", 400, &["/team", "/"]),
+    ("/blog/async", 700, &["/blog/rust", "/shop"]),
+    ("/blog/rust", 300, &["/blog/async", "/careers"]),
+    ("/shop/cart", 200, &["/shop/checkout"]),
+    ("/shop/checkout", 800, &["/"]),
+    ("/team", 100, &["/about", "/careers"]),
+    ("/careers", 400, &["/"]),
+];
+
+/// The set of pages crawled so far, shared by every task of the crawl.
+type Seen = Arc<Mutex<HashSet<&'static str>>>;
+
+async fn fetch(page: &str) -> &'static [&'static str] {
+    let (_, latency, links) = SITE.iter().find(|(p, ..)| *p == page).expect("a site page");
+    sleep(Duration::from_millis(*latency)).await;
+    links
+}
+
+// TODO: this does not compile. Keep what it does, and return the future boxed.
+async fn crawl(page: &'static str, level: usize, depth: usize, seen: Seen) {
+    if !seen.lock().unwrap().insert(page) {
+        return;
+    }
+    let links = fetch(page).await;
+    println!("depth {level}: {page} -> {}", links.join(" "));
+    if level < depth {
+        // asyncio.gather(...): one task per link, started in the links' order.
+        let children = links
+            .iter()
+            .map(|&link| tokio::spawn(crawl(link, level + 1, depth, seen.clone())));
+        try_join_all(children).await.expect("a crawl panicked");
+    }
+}
+
+#[vclock::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = args.first().map_or("2", String::as_str);
+    let digits = !arg.is_empty() && arg.bytes().all(|b| b.is_ascii_digit());
+    if args.len() > 1 || !digits {
+        eprintln!("usage: crawl [DEPTH]: DEPTH, how many links deep to follow, is a whole number");
+        return ExitCode::FAILURE;
+    }
+    let depth = arg.parse().unwrap_or(usize::MAX);
+
+    let start = Instant::now();
+    let seen = Seen::default();
+    crawl("/", 0, depth, seen.clone()).await;
+    let pages = seen.lock().unwrap().len();
+    let elapsed = start.elapsed().as_secs_f64();
+    println!("Crawled {pages} pages in {elapsed:.2} seconds");
+    ExitCode::SUCCESS
+}
+// ANCHOR_END: main
