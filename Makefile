@@ -52,7 +52,7 @@ originals:
 
 ## real: run every example in real time and check it against its goldens (about 20 s)
 real:
-	cargo build --workspace --bins
+	cargo build --bins
 	cargo run -q -p golden --features site --bin realtime
 
 ## bench: time http_requests_async and areq on the local site (1,000 pages; PAGES=, RUNS=), each against fetch_only, which only fetches
