@@ -1,0 +1,107 @@
+//! Port of examples/shutdown/original.py (this project's own original).
+//!
+//! Lesson: a graceful shutdown. Three workers take jobs from one shared list; at SIGTERM or
+//! Ctrl-C (SIGINT) no new job starts, the jobs in flight finish, and the program exits 0
+//! with a summary. `loop.add_signal_handler(SIGTERM, ...)` is a task waiting on
+//! `tokio::signal::unix::signal(SignalKind::terminate())`; the `asyncio.Event` that tells
+//! the workers to stop is a `tokio_util::sync::CancellationToken`, cloned into each worker.
+//! A worker checks it between jobs only, so a job it has started is never cut short.
+//!
+//! `--signal-after SECONDS` makes the program send itself SIGTERM, as the original does with
+//! `loop.call_later(s, os.kill, os.getpid(), SIGTERM)`: a real signal, as `kill` sends.
+//!
+//! Where they differ: asyncio runs the handler as a callback on the loop; tokio delivers
+//! signals as a stream that a task awaits, so the handler is a task, registered before
+//! anything can send the signal. And once tokio has registered a signal, it handles it for
+//! the rest of the process: dropping the stream does not bring back the default action, so
+//! Ctrl-C no longer kills the program, where `loop.remove_signal_handler` restores it.
+//! `tokio::signal::ctrl_c()` is the portable way to wait for Ctrl-C alone.
+
+// ANCHOR: main
+use std::io;
+use std::ops::RangeInclusive;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use clap::Parser;
+use futures::future::join_all;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::time::sleep;
+use tokio_util::sync::CancellationToken;
+
+const WORKERS: u32 = 3;
+
+/// The jobs not yet taken, shared by the workers: the original's iterator.
+type Jobs = Arc<Mutex<RangeInclusive<u32>>>;
+
+async fn worker(name: String, jobs: Jobs, stop: CancellationToken) -> u32 {
+    let mut done = 0;
+    while !stop.is_cancelled() {
+        // No new job once the shutdown has begun.
+        let Some(job) = jobs.lock().unwrap().next() else {
+            break;
+        };
+        let seconds = [5, 7, 9][job as usize % 3] as f64 / 10.0;
+        println!("{name} starts job {job} ({seconds:?} s)");
+        sleep(Duration::from_secs_f64(seconds)).await; // a job in flight is never cut short
+        println!("{name} finished job {job}");
+        done += 1;
+    }
+    done
+}
+
+#[derive(Parser)]
+struct Args {
+    /// How many jobs there are to do.
+    #[arg(long, default_value_t = 8)]
+    jobs: u32,
+    /// Send this program SIGTERM after that many seconds, as `kill` would.
+    #[arg(long, value_parser = seconds)]
+    signal_after: Option<Duration>,
+}
+
+fn seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text.parse().map_err(|e| format!("{e}"))?;
+    Duration::try_from_secs_f64(seconds).map_err(|e| e.to_string())
+}
+
+#[vclock::main]
+async fn main() -> io::Result<()> {
+    let args = Args::parse();
+    let stop = CancellationToken::new();
+    // Registered now, before any signal can come: from here on, SIGTERM and SIGINT are ours.
+    let mut term = signal(SignalKind::terminate())?;
+    let mut int = signal(SignalKind::interrupt())?;
+    let handler = tokio::spawn({
+        let stop = stop.clone();
+        async move {
+            let name = tokio::select! {
+                _ = term.recv() => "SIGTERM",
+                _ = int.recv() => "SIGINT",
+            };
+            println!("got {name}: no new jobs, waiting for those in flight");
+            stop.cancel();
+        }
+    });
+    if let Some(after) = args.signal_after {
+        tokio::spawn(async move {
+            sleep(after).await;
+            // SAFETY: kill(2) sends a signal; it touches no memory of this program.
+            unsafe { libc::kill(libc::getpid(), libc::SIGTERM) };
+        });
+    }
+
+    // One range, shared: each job is taken once.
+    let jobs = Arc::new(Mutex::new(1..=args.jobs));
+    let workers = (1..=WORKERS)
+        .map(|i| tokio::spawn(worker(format!("worker {i}"), jobs.clone(), stop.clone())));
+    let done: u32 = join_all(workers)
+        .await
+        .into_iter()
+        .map(|d| d.expect("a worker panicked"))
+        .sum();
+    println!("{done} jobs done, {} never started", args.jobs - done);
+    handler.abort(); // loop.remove_signal_handler
+    Ok(())
+}
+// ANCHOR_END: main

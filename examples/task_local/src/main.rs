@@ -1,0 +1,67 @@
+//! Port of examples/task_local/original.py (this project's own original).
+//!
+//! Lesson: a value that follows a task across its awaits, while other tasks run with
+//! values of their own. A `contextvars.ContextVar` is `tokio::task_local!`; where Python
+//! calls `request_id.set(rid)` inside the task, tokio gives the value for the length of a
+//! future: `REQUEST_ID.scope(id, future)`. `log` is given no id: it reads the one of the task
+//! it runs in (`try_with`, with `-` outside any scope, the ContextVar's default).
+//!
+//! Where they differ: inheritance. Each asyncio task starts with a copy of the context it
+//! was created in, so the audit task that a request creates sees the request's id. A
+//! `tokio::spawn`ed task starts with no task-local at all: the id is carried by hand,
+//! `REQUEST_ID.scope(REQUEST_ID.get(), audit(user))`. And the value is owned: each request
+//! task gets its own `String`, moved in, since a spawned task may outlive anything it borrows.
+
+// ANCHOR: main
+use std::time::Duration;
+
+use futures::future::try_join_all;
+use tokio::time::sleep;
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+fn log(message: &str) {
+    let id = REQUEST_ID.try_with(String::clone);
+    println!("[{}] {message}", id.as_deref().unwrap_or("-"));
+}
+
+async fn audit(user: &str) {
+    sleep(Duration::from_millis(50)).await;
+    log(&format!("audit: {user} was served"));
+}
+
+async fn load(user: &str, seconds: f64) {
+    log(&format!("loading {user}"));
+    sleep(Duration::from_secs_f64(seconds)).await;
+    log(&format!("loaded {user}"));
+}
+
+async fn handle(id: String, user: &'static str, seconds: f64) {
+    // request_id.set(rid): the id holds for this future, across all its awaits.
+    REQUEST_ID
+        .scope(id, async {
+            log("start");
+            load(user, seconds).await;
+            // A spawned task inherits nothing: hand it the id, as create_task copies it.
+            let audit = REQUEST_ID.scope(REQUEST_ID.get(), audit(user));
+            tokio::spawn(audit).await.expect("the audit panicked");
+            log("done");
+        })
+        .await
+}
+
+#[vclock::main]
+async fn main() {
+    log("main starts");
+    let requests = [("ada", 0.3), ("bob", 0.1), ("cy", 0.2)];
+    let mut tasks = Vec::new();
+    for (n, (user, seconds)) in (1..).zip(requests) {
+        let id = format!("req-{n}");
+        tasks.push(tokio::spawn(handle(id, user, seconds))); // the task owns its id
+    }
+    try_join_all(tasks).await.expect("a request panicked");
+    log("main ends"); // the tasks' ids never reached main
+}
+// ANCHOR_END: main
