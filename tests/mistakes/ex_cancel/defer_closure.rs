@@ -1,0 +1,52 @@
+//! ex_cancel: a generic Defer guard that runs a closure on drop, the cleanup line in the closure.
+//! verdict: pass
+//! diagnosis: none
+
+use std::time::Duration;
+
+use tokio::time::{sleep, timeout};
+
+/// Runs its closure when dropped: a `finally:` for any block.
+struct Defer<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for Defer<F> {
+    fn drop(&mut self) {
+        (self.0)();
+    }
+}
+
+async fn worker(name: &'static str, seconds: u64) -> &'static str {
+    println!("{name} starts");
+    let _finally = Defer(|| println!("{name} cleans up"));
+    sleep(Duration::from_secs(seconds)).await;
+    println!("{name} is done");
+    name
+}
+
+#[vclock::main]
+async fn main() {
+    // task.cancel(): the task's future is dropped at its next turn, here at main's await.
+    let task = tokio::spawn(worker("a", 10));
+    sleep(Duration::from_secs(1)).await;
+    task.abort();
+    if let Err(error) = task.await
+        && error.is_cancelled()
+    {
+        println!("a was cancelled");
+    }
+
+    // asyncio.wait_for: the timeout drops the future it gave up on, before it returns.
+    if timeout(Duration::from_secs(1), worker("b", 10))
+        .await
+        .is_err()
+    {
+        println!("b timed out");
+    }
+
+    // asyncio.shield: time out the wait for the task's handle, not the task itself.
+    let mut task = tokio::spawn(worker("c", 2));
+    if timeout(Duration::from_secs(1), &mut task).await.is_err() {
+        println!("c timed out, and runs on");
+    }
+    println!("{} finished", task.await.expect("c panicked"));
+}
