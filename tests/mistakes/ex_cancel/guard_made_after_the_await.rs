@@ -1,9 +1,10 @@
 //! ex_cancel: the guard made after the sleep, where the cleanup line was.
 //! verdict: fail
-//! diagnosis: ended_early
+//! diagnosis: none
 //! A cancelled worker is dropped at its sleep, before the guard exists: a and b still never
-//! clean up. (The grade names `ended_early`, as for the starting code: two lines are
-//! missing, though not at the end, and the run ends when the original's does.)
+//! clean up. Two lines are missing in the middle, not at the end, and the run ends when the
+//! original's does: nothing ended too soon, and no diagnosis fits (the text difference says
+//! which line is missing).
 
 use std::time::Duration;
 
