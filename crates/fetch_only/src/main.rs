@@ -6,6 +6,7 @@
 //! Usage: `fetch_only urls.txt [--limit N]`. Prints one line:
 //! `1000 pages, 0 failed, 1104893 bytes`.
 
+use std::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -38,27 +39,11 @@ async fn fetch(client: &reqwest::Client, url: &str) -> reqwest::Result<usize> {
 }
 
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<ExitCode, Box<dyn Error>> {
     let args = Args::parse();
-    let list = match tokio::fs::read_to_string(&args.urls).await {
-        Ok(list) => list,
-        Err(e) => {
-            eprintln!("fetch_only: cannot read {}: {e}", args.urls.display());
-            return ExitCode::from(2);
-        }
-    };
-    let urls: Vec<&str> = list
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let client = match webfetch::client(TIMEOUT) {
-        Ok(client) => client,
-        Err(e) => {
-            eprintln!("fetch_only: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    // The list as the examples read it (a file that cannot be read: exit code 2).
+    let urls = lessonkit::read_url_list(&args.urls)?;
+    let client = webfetch::client(TIMEOUT)?;
 
     let (mut failed, mut bytes) = (0, 0);
     let mut results = stream::iter(&urls)
@@ -71,9 +56,9 @@ async fn main() -> ExitCode {
         }
     }
     println!("{} pages, {failed} failed, {bytes} bytes", urls.len());
-    if failed > 0 {
+    Ok(if failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }

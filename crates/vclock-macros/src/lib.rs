@@ -2,7 +2,7 @@
 
 use proc_macro::TokenStream;
 use quote::quote;
-use syn::{ItemFn, parse_macro_input};
+use syn::{ItemFn, ReturnType, parse_macro_input, parse_quote};
 
 /// See `vclock::main`.
 #[proc_macro_attribute]
@@ -19,6 +19,14 @@ pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
             .to_compile_error()
             .into();
     }
+    // `main` ends with the exit code of what its body returns: `()`, an `ExitCode` or a
+    // `Result` (vclock's `__private::Exit`). The type, as written, tells the body's `?`
+    // what to convert to.
+    let output = match &function.sig.output {
+        ReturnType::Default => quote! { () },
+        ReturnType::Type(_, ty) => quote! { #ty },
+    };
+    function.sig.output = parse_quote! { -> ::std::process::ExitCode };
     let body = &function.block;
     let run = if function.sig.asyncness.take().is_some() {
         quote! { ::vclock::__private::block_on(async move #body) }
@@ -31,7 +39,7 @@ pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
     quote! {
         #(#attrs)*
         #vis #sig {
-            #run
+            ::vclock::__private::exit::<#output>(#run)
         }
     }
     .into()

@@ -14,8 +14,11 @@
 //! | `vclock::thread::sleep(d)` | `std::thread::sleep(d)` |
 //! | `vclock::runtime::new_current_thread()` | `tokio::runtime::Builder::new_current_thread()` |
 //!
-//! When you run an example yourself (`cargo run -p NAME`) these are exactly the calls on the
-//! right: real time, a single-threaded runtime like Python's event loop. Only when the
+//! When you run an example yourself (`cargo run -p NAME`) these are the calls on the right:
+//! real time, a single-threaded runtime like Python's event loop. `#[vclock::main]` adds one
+//! thing, in every run: the program ends with one line on stderr, never a panic, when its
+//! output cannot be written, its runtime cannot start, or `main` returns an error (see
+//! [`main`]). Only when the
 //! environment variable [`PAUSED_ENV`] is `1`, as the grade sets it, does the runtime start
 //! with its clock paused, and a blocking sleep on the runtime's thread moves that clock
 //! forward instead of stopping the thread. Timestamps come from `tokio::time::Instant`,
@@ -43,6 +46,16 @@ pub use timeline::TIMELINE_ENV;
 /// blocks on the body, like `#[tokio::main(flavor = "current_thread")]`. On a plain
 /// `fn main` it runs the body as it is; under test it runs it inside a paused runtime's
 /// context so that `tokio::time::Instant` and [`thread::sleep`] share the virtual clock.
+///
+/// `main` may return `()`, an `ExitCode`, or a `Result` of either whose error is `Display`:
+/// an `Err(e)` ends the program with one line on stderr, `error: {e}`, and exit code 1, or
+/// the code of a `lessonkit::Fatal` (the error itself, or in a `Box<dyn Error>`: 2 for
+/// input that cannot be used). `#[tokio::main]` prints `Error: {e:?}` instead, and exits
+/// with 1.
+///
+/// Whatever `main` returns, output that cannot be written (`println!` to a closed pipe or
+/// a full disk) ends the program with one line and exit code 1, not a panic, and so does a
+/// runtime that cannot start (`ulimit -n 6`).
 pub use vclock_macros::main;
 
 /// The environment variable that asks for the paused clock: `VCLOCK_PAUSED=1`.
@@ -112,9 +125,15 @@ pub mod runtime {
 
 #[doc(hidden)]
 pub mod __private {
+    use std::any::Any;
+    use std::error::Error;
+    use std::fmt::Display;
     use std::future::Future;
     use std::io::{self, Write};
+    use std::process::ExitCode;
     use std::sync::Once;
+
+    use lessonkit::Fatal;
 
     /// The runtime of `#[vclock::main]`. One that cannot start (under `ulimit -n 6` it runs
     /// out of files to open) ends the program with one line, where `#[tokio::main]` panics.
@@ -123,64 +142,75 @@ pub mod __private {
         // the builder installs vclock's own hook.
         let mut builder = crate::runtime::new_current_thread();
         builder.enable_all();
-        let why = match without_panic(|| builder.build()) {
+        let why = match lessonkit::without_panic(|| builder.build()) {
             Ok(Ok(runtime)) => return runtime,
-            Ok(Err(e)) if e.raw_os_error() == Some(24) => too_many_open_files(),
-            Ok(Err(e)) => e.to_string(),
+            Ok(Err(e)) => lessonkit::too_many(&e).unwrap_or_else(|| e.to_string()),
             Err(panicked) => panicked,
         };
         let _ = writeln!(io::stderr(), "error: cannot start the tokio runtime: {why}");
         std::process::exit(1);
     }
 
-    /// Runs `step`, and gives its panic's message as an error, without the panic's lines
-    /// on stderr. tokio's signal driver, part of every runtime once any crate of the build
-    /// enables tokio's `signal` (areq does, for Ctrl-C), `expect`s a socket pair: under
-    /// `ulimit -n 6` there is none, and building the runtime panics.
-    fn without_panic<T>(step: impl FnOnce() -> T) -> Result<T, String> {
-        use std::panic::{self, AssertUnwindSafe};
-        use std::sync::Mutex;
-        static MESSAGE: Mutex<Option<String>> = Mutex::new(None);
-        let hook = panic::take_hook();
-        panic::set_hook(Box::new(|info| {
-            let message = info.payload_as_str().unwrap_or("a panic").to_owned();
-            *MESSAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
-        }));
-        let result = panic::catch_unwind(AssertUnwindSafe(step));
-        panic::set_hook(hook);
-        let message = MESSAGE.lock().unwrap_or_else(|e| e.into_inner()).take();
-        result.map_err(|_| {
-            let message = message.unwrap_or_default();
-            // The io::Error in the message is in its Debug form: `Os { code: 24, ... }`.
-            if message.contains("code: 24,") {
-                too_many_open_files()
-            } else {
-                message
-            }
-        })
+    /// What `main` may return under `#[vclock::main]`, and the exit code it ends with.
+    pub trait Exit {
+        fn exit_code(self) -> ExitCode;
     }
 
-    /// EMFILE in words, with the limit where it can be read.
-    fn too_many_open_files() -> String {
-        #[cfg(target_os = "linux")]
-        {
-            let mut limit = libc::rlimit {
-                rlim_cur: 0,
-                rlim_max: 0,
-            };
-            // SAFETY: getrlimit only writes the struct it is given.
-            if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0 {
-                return format!("too many open files (ulimit -n is {})", limit.rlim_cur);
+    impl Exit for () {
+        fn exit_code(self) -> ExitCode {
+            ExitCode::SUCCESS
+        }
+    }
+
+    impl Exit for ExitCode {
+        fn exit_code(self) -> ExitCode {
+            self
+        }
+    }
+
+    /// An error is one line on stderr, `error: {e}`, and exit code 1, or the code a
+    /// [`Fatal`] carries (itself, or in a `Box<dyn Error>`), where `#[tokio::main]` and a
+    /// plain `fn main` print `Error: {e:?}` and exit with 1.
+    impl<T: Exit, E: Display + 'static> Exit for Result<T, E> {
+        fn exit_code(self) -> ExitCode {
+            match self {
+                Ok(done) => done.exit_code(),
+                Err(e) => {
+                    // Nowhere to say it if stderr cannot be written: the code says it.
+                    let _ = writeln!(io::stderr(), "error: {e}");
+                    ExitCode::from(fatal(&e).map_or(1, Fatal::exit_code))
+                }
             }
         }
-        "too many open files".to_owned()
+    }
+
+    /// The [`Fatal`] that `e` is, or holds in a box.
+    fn fatal(e: &dyn Any) -> Option<&Fatal> {
+        let boxed: Option<&dyn Error> = if let Some(b) = e.downcast_ref::<Box<dyn Error>>() {
+            Some(b.as_ref())
+        } else if let Some(b) = e.downcast_ref::<Box<dyn Error + Send + Sync>>() {
+            Some(b.as_ref())
+        } else if let Some(b) = e.downcast_ref::<Box<dyn Error + Send>>() {
+            Some(b.as_ref())
+        } else {
+            None
+        };
+        match boxed {
+            Some(inner) => inner.downcast_ref(),
+            None => e.downcast_ref(),
+        }
+    }
+
+    /// What `#[vclock::main]` ends `main` with.
+    pub fn exit<T: Exit>(output: T) -> ExitCode {
+        output.exit_code()
     }
 
     /// `println!` panics when stdout cannot be written: a closed pipe (`| head -n 1`), a
     /// full disk (`> /dev/full`). The lessons print with `println!`, as the originals print
     /// with `print`; under vclock such a failure ends the program with one line on stderr
-    /// and exit code 1 instead of a panic and its backtrace. (The network examples write
-    /// with `writeln!` and handle the error themselves: see crates/webfetch.)
+    /// and exit code 1 instead of a panic and its backtrace; so does `print!`. Where stderr
+    /// cannot be written (`eprintln!`), there is nowhere to say it: exit code 1.
     pub fn output_failures_end_quietly() {
         static ONCE: Once = Once::new();
         ONCE.call_once(|| {
@@ -191,6 +221,12 @@ pub mod __private {
                     .or_else(|| payload.downcast_ref::<&str>().copied())
                     .unwrap_or_default();
                 if let Some(cause) = message.strip_prefix("failed printing to stdout: ") {
+                    // EPIPE in words: its reader is gone (`| head -n 1` has read its line).
+                    let cause = if cause.ends_with("(os error 32)") {
+                        "the pipe is closed (its reader has stopped)"
+                    } else {
+                        cause
+                    };
                     let _ = writeln!(
                         io::stderr(),
                         "error: cannot write to standard output: {cause}"

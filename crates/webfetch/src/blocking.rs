@@ -2,16 +2,16 @@
 //! runtime.
 
 use std::io::Read;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
+use lessonkit::Fatal;
 use reqwest::IntoUrl;
 use reqwest::blocking::Client;
 
 use crate::client::{
     CONNECT_TIMEOUT, proxy_from_env_used, refuse_declared_length, setup_failed, too_large, utf8,
 };
-use crate::{Fatal, MAX_BODY, cause};
+use crate::{MAX_BODY, cause};
 
 /// The one client of a run, like a `requests.Session`. Unlike the async [`crate::client`],
 /// it takes its proxy from the environment (`https_proxy`, `no_proxy`...), as `requests`
@@ -25,10 +25,11 @@ pub fn client(timeout: Duration) -> Result<Client, Fatal> {
         .brotli(true)
         .timeout(timeout)
         .connect_timeout(timeout.min(CONNECT_TIMEOUT));
-    // The client runs a runtime of its own, on a thread of its own: see `without_panic`.
-    match crate::open_files::without_panic(|| builder.build()) {
+    // The client runs a tokio runtime of its own, on a thread of its own, which panics
+    // where it cannot start (`ulimit -n 8`): see `lessonkit::without_panic`.
+    match lessonkit::without_panic(|| builder.build()) {
         Ok(built) => built.map_err(setup_failed),
-        Err(panicked) => Err(Fatal::Setup(format!(
+        Err(panicked) => Err(Fatal::setup(format!(
             "cannot build the HTTP client: {panicked}"
         ))),
     }
@@ -71,12 +72,4 @@ pub fn get_text(client: &Client, url: impl IntoUrl, timeout: Duration) -> Result
         }
     }
     utf8(body)
-}
-
-/// The URLs of a list file, as [`crate::read_url_list`] reads them.
-pub fn read_url_list(path: impl AsRef<Path>) -> Result<Vec<String>, Fatal> {
-    let path = path.as_ref();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| crate::file_failed(format_args!("cannot read {}", path.display()), &e))?;
-    Ok(crate::urls::url_lines(path, &text))
 }

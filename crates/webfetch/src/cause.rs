@@ -21,13 +21,13 @@ pub fn cause(err: &reqwest::Error) -> String {
     if let Some(status) = err.status() {
         return format!("HTTP status {status}");
     }
-    if let Some(words) = source::<io::Error>(err).and_then(crate::open_files::too_many) {
+    if let Some(words) = source::<io::Error>(err).and_then(lessonkit::too_many) {
         return format!("{}: {words}", stage(err));
     }
     // The authorities are loaded at the first https:// URL (src/tls.rs): when none could
     // be, for want of files, that is the cause to give.
     if chain(err).any(|e| e.to_string().contains("No CA certificates were loaded"))
-        && let Some(words) = crate::open_files::out_of_files()
+        && let Some(words) = lessonkit::out_of_files()
     {
         return format!("cannot connect: {words}");
     }

@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use reqwest::{Client, IntoUrl, Response};
 
-use crate::{Fatal, cause};
+use lessonkit::Fatal;
+
+use crate::cause;
 
 /// The largest body read; a bigger one is refused, not loaded into memory. For a compressed
 /// body (gzip, deflate, brotli: the client asks for them and decodes them, as aiohttp and
@@ -46,15 +48,15 @@ pub fn client_builder() -> reqwest::ClientBuilder {
         .no_proxy()
 }
 
-/// Why a client could not be built, as [`Fatal::Setup`].
+/// Why a client could not be built: `cannot build the HTTP client: ...`, exit code 1.
 pub fn setup_failed(e: reqwest::Error) -> Fatal {
     let innermost = crate::cause::innermost(&e);
     let why = innermost
         .downcast_ref::<std::io::Error>()
-        .and_then(crate::open_files::too_many)
-        .or_else(crate::open_files::out_of_files)
+        .and_then(lessonkit::too_many)
+        .or_else(lessonkit::out_of_files)
         .unwrap_or_else(|| innermost.to_string());
-    Fatal::Setup(format!("cannot build the HTTP client: {why}"))
+    Fatal::setup(format!("cannot build the HTTP client: {why}"))
 }
 
 /// GETs `url` and returns its body as text (aiohttp's `await response.text()`). An error
@@ -103,25 +105,6 @@ pub(crate) fn utf8(body: Vec<u8>) -> Result<String, String> {
         let at = e.utf8_error().valid_up_to();
         format!("the body is not valid UTF-8 (at byte {at})")
     })
-}
-
-/// A positive number of seconds, for a `--timeout` option: `10`, `0.5`. Too small a figure
-/// (`1e-300`) rounds to no time at all and is refused too.
-pub fn seconds(text: &str) -> Result<Duration, String> {
-    match positive_seconds(text) {
-        Some(duration) => Ok(duration),
-        None if text.parse::<f64>().is_err() => Err("not a number".to_owned()),
-        None => Err("not a positive number of seconds".to_owned()),
-    }
-}
-
-/// The parse under [`seconds`], for a program that words its own error: a positive number
-/// of seconds, or `None`.
-pub fn positive_seconds(text: &str) -> Option<Duration> {
-    text.parse::<f64>()
-        .ok()
-        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
-        .filter(|duration| !duration.is_zero())
 }
 
 /// Whether this program's client takes its proxy from the environment, as Python's

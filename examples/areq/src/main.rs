@@ -1,39 +1,13 @@
 //! Port of `areq.py` from Real Python's "Async IO in Python: A Complete Walkthrough".
 //!
-//! Lesson: a whole program built of the pieces. One HTTP client (one connection pool) for
-//! the run, many requests in flight at once, and the results written as they come, in the
-//! order the pages finish: read a list of URLs, fetch every page concurrently, find the
-//! links in each with the regex `href="(.*?)"`, make them absolute, and write one row per
-//! link to `foundurls.txt`. A page that fails is logged and skipped; the others go on.
+//! Lesson: a whole program built of the pieces. One HTTP client (one connection pool),
+//! many pages in flight at once, results written as the pages finish: fetch every page of
+//! a list, find the links in each (`href="(.*?)"`), make them absolute, and write one row
+//! per link to `foundurls.txt`, through one writer. A page that fails is logged and
+//! skipped; the others go on. Where it differs from the original: see the book's page.
 //!
-//! Usage: `cargo run -p site -- --port 8080 --pages 20` in one terminal, a `urls.txt` of
-//! `http://127.0.0.1:8080/page/N.html` lines, then `cargo run -p areq`.
-//!
-//! Where it differs from the original, and why:
-//! - The list is `urls.txt` in the current folder (or the file named on the command line),
-//!   and the output `foundurls.txt` there too (`-o`); the original reads and writes beside
-//!   the script itself.
-//! - Duplicate lines are dropped keeping the first; pages start in list order, not in the
-//!   arbitrary order of a Python `set`. Rows within a page are in the order the links first
-//!   appear, not a set's order. Pages still end, and are written, in completion order.
-//! - All rows go through one open file; the original reopens it for every page.
-//! - Limits the original leaves to aiohttp's defaults are options: `--limit` pages at once
-//!   (aiohttp: 100 connections), `--timeout` seconds per page (aiohttp: 300),
-//!   `--max-bytes` per body (aiohttp: none).
-//! - Every error is one line naming the URL and the cause, where the original printed
-//!   `[None]: None` or `{}` and a traceback (see `fetch::Failure`).
-//! - Exit code 0 if every page was fetched and parsed, 1 if any failed (a link skipped as
-//!   unparsable does not fail its page) or `foundurls.txt` could not be written, 2 if the
-//!   list cannot be read or the arguments are wrong, 130 after Ctrl-C. The original always
-//!   ends with 0, or with a traceback. `foundurls.txt` never holds part of a page: after a
-//!   failed write or Ctrl-C, the log says how many whole pages it holds.
-//! - No more pages in flight than the open-file limit (`ulimit -n`) can hold.
-
-// ANCHOR: main
-mod fetch;
-mod links;
-mod log;
-mod output;
+//! Usage: `cargo run -p site -- --port 8080` in one terminal, its pages' list
+//! (`curl -s http://127.0.0.1:8080/urls.txt > urls.txt`), then `cargo run -p areq`.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -42,13 +16,176 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use futures::{StreamExt, stream};
+use futures::{StreamExt, future, stream};
+use lessonkit::{Fatal, PageFile};
 use tokio::sync::mpsc;
-use tracing::{error, info};
-use webfetch::Client;
+use webfetch::aiohttp::{self, FetchError, Limits};
+use webfetch::{Client, Url};
 
-use crate::fetch::{Failure, Limits, fetch_html, parse_url};
-use crate::output::{PageRows, WriteFailed};
+/// `logging.basicConfig(format="%(asctime)s %(levelname)s:%(name)s: %(message)s",
+/// datefmt="%H:%M:%S")`: `logger.info(...)` is `log!("INFO", ...)`, one line on stderr
+/// (lost if stderr cannot be written, and nothing else).
+macro_rules! log {
+    ($level:literal, $($message:tt)+) => {{
+        let time = chrono::Local::now().format("%H:%M:%S");
+        let line = format!("{time} {}:areq: {}\n", $level, format_args!($($message)+));
+        let _ = std::io::stderr().write_all(line.as_bytes());
+    }};
+}
+
+// ANCHOR: main
+/// GET request wrapper to fetch page HTML: any status of 400 or more is an error.
+async fn fetch_html(
+    client: &Client,
+    url: &str,
+    limits: &Limits,
+) -> Result<(Url, String), FetchError> {
+    let page = aiohttp::parse_url(url)?;
+    let response = aiohttp::get(client, &page, limits).await?;
+    let status = response.status().as_u16();
+    log!("INFO", "Got response [{status}] for URL: {url}");
+    let html = aiohttp::text(response, limits).await?;
+    Ok((page, html))
+}
+
+/// Find HREFs in the HTML of `url`, made absolute, each once; `None` if the page failed.
+async fn parse(client: &Client, url: &str, limits: &Limits) -> Option<Vec<String>> {
+    let (page, html) = match fetch_html(client, url, limits).await {
+        Ok(fetched) => fetched,
+        Err(FetchError::Http { status, cause }) => {
+            let status = status.map_or("None".to_owned(), |s| s.to_string());
+            log!("ERROR", "aiohttp exception for {url} [{status}]: {cause}");
+            return None;
+        }
+        // "occured" and the two spaces are the original's.
+        Err(FetchError::Other { cause }) => {
+            log!("ERROR", "Non-aiohttp exception occured:  {url}: {cause}");
+            return None;
+        }
+    };
+    // The links in the order they first appear: a set's order in the original.
+    let (mut found, mut seen) = (Vec::new(), HashSet::new());
+    for link in webfetch::hrefs(&html) {
+        // urllib.parse.urljoin(url, link), against the URL as listed.
+        match page.join(link) {
+            Ok(absolute) if seen.insert(absolute.clone()) => found.push(String::from(absolute)),
+            Ok(_) => {}
+            Err(e) => log!("ERROR", "Error parsing URL: {link} (a link on {url}: {e})"),
+        }
+    }
+    log!("INFO", "Found {} links for {url}", found.len());
+    Some(found)
+}
+
+/// Write the found HREFs from `url` to the file: sends its rows to the writer. Returns
+/// whether the page was fetched and parsed.
+async fn write_one(client: &Client, url: &str, limits: &Limits, rows: &Rows) -> bool {
+    let Some(links) = parse(client, url, limits).await else {
+        return false;
+    };
+    if !links.is_empty() {
+        let block = links
+            .iter()
+            .map(|link| format!("{url}\t{link}\n"))
+            .collect();
+        // The writer stops receiving only once the crawl is over, or cannot go on.
+        let _ = rows.send((url.to_owned(), block)).await;
+    }
+    true
+}
+
+/// A page's URL and its rows, for the writer.
+type Rows = mpsc::Sender<(String, String)>;
+
+/// The one task that writes the file: each page's rows as they come, the pages that come
+/// together flushed together, each logged once it is in the file. Returns how many pages
+/// the file holds when every sender is gone; a failed write ends it.
+async fn write_pages(
+    mut file: PageFile,
+    mut pages: mpsc::Receiver<(String, String)>,
+) -> Result<usize, Fatal> {
+    let mut batch = Vec::new();
+    while pages.recv_many(&mut batch, 64).await > 0 {
+        let (urls, blocks): (Vec<String>, Vec<String>) = batch.drain(..).unzip();
+        file.write(&blocks).await?;
+        for url in urls {
+            log!("INFO", "Wrote results for source URL: {url}");
+        }
+    }
+    Ok(file.pages())
+}
+
+/// Crawl & write concurrently to the file for every page of the list, at most `--limit`
+/// in flight. Returns the exit code, or why the crawl could not start.
+async fn bulk_crawl_and_write(args: &Args) -> Result<ExitCode, Fatal> {
+    // Each URL once, in the order first listed (`set(map(str.strip, infile))`); a blank
+    // line is the empty URL, as in the original, which fails when fetched.
+    let list = lessonkit::read_text(&args.urls)?;
+    let mut listed = HashSet::new();
+    let urls: Vec<&str> = list
+        .lines()
+        .map(str::trim)
+        .filter(|url| listed.insert(*url))
+        .collect();
+    // Header - just a single, initial row-write (flushed before any fetching).
+    let file = PageFile::create(&args.output, "source_url\tparsed_url\n").await?;
+    // One client, one pool of connections, for the whole run (aiohttp's ClientSession).
+    let client = webfetch::client(args.timeout)?;
+    let limits = Limits {
+        timeout: args.timeout,
+        max_bytes: args.max_bytes,
+    };
+    // Each page in flight holds a connection, an open file: as many as the limit allows.
+    let limit = lessonkit::fit_open_files(args.limit as usize);
+
+    let (rows, pages) = mpsc::channel(64);
+    let mut writer = tokio::spawn(write_pages(file, pages));
+    // asyncio.gather over every page, at most `limit` in flight at a time.
+    let crawl = stream::iter(&urls)
+        .map(|url| write_one(&client, url, &limits, &rows))
+        .buffer_unordered(limit)
+        .filter(|ok| future::ready(!ok))
+        .count();
+    // The crawl ends when every page is done, or sooner: at Ctrl-C, or when the writer
+    // cannot write. Once `rows` is gone, the writer writes the pages sent, and ends.
+    let (failed, written) = tokio::select! {
+        failed = crawl => (Some(failed), { drop(rows); writer.await }),
+        _ = tokio::signal::ctrl_c() => (None, { drop(rows); writer.await }),
+        written = &mut writer => (None, written),
+    };
+    let written = match written {
+        Ok(Ok(written)) => written,
+        Ok(Err(e)) => {
+            log!("ERROR", "{e}, and the crawl stopped");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(_panicked) => return Ok(ExitCode::FAILURE),
+    };
+    Ok(match failed {
+        Some(0) => ExitCode::SUCCESS,
+        Some(_) => ExitCode::FAILURE,
+        None => {
+            let found = args.output.display();
+            log!(
+                "ERROR",
+                "interrupted (Ctrl-C): {found} holds the rows of the {written} pages done, each page whole"
+            );
+            ExitCode::from(130)
+        }
+    })
+}
+
+// asyncio.run(bulk_crawl_and_write(...)): a list or a file that cannot be used is one
+// line, `areq: ...`, and exit code 2 (1 for too few open files, or no client).
+#[vclock::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    bulk_crawl_and_write(&args).await.unwrap_or_else(|fatal| {
+        let _ = writeln!(std::io::stderr(), "areq: {fatal}");
+        ExitCode::from(fatal.exit_code())
+    })
+}
+// ANCHOR_END: main
 
 /// Fetch many pages at once, find their links, and write them to a file.
 #[derive(Parser)]
@@ -71,157 +208,8 @@ struct Args {
     max_bytes: u64,
 }
 
-/// A positive number of seconds, such as `10` or `0.5` (parsed by webfetch; too small a
-/// figure, 1e-300, rounds to no time at all and is refused), in areq's own words if not.
+/// A positive number of seconds, such as `10` or `0.5`, in areq's own words if not.
 fn seconds(text: &str) -> Result<Duration, String> {
-    webfetch::positive_seconds(text)
+    lessonkit::positive_seconds(text)
         .ok_or_else(|| "expected a positive number of seconds".to_owned())
 }
-
-/// The URLs of the list, each line stripped, each kept once, in the order first listed.
-/// A blank line is the empty URL, as in the original (it fails when fetched).
-fn unique_urls(list: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
-    list.lines()
-        .map(str::trim)
-        .filter(|url| seen.insert(*url))
-        .map(str::to_owned)
-        .collect()
-}
-
-/// One page (`write_one` and `parse`): fetch it, find its links, log, and send its rows to
-/// the writer. Returns whether the page was fetched and parsed.
-async fn crawl(client: &Client, url: &str, limits: &Limits, rows: mpsc::Sender<PageRows>) -> bool {
-    let fetched = match parse_url(url) {
-        Ok(page) => fetch_html(client, url, &page, limits)
-            .await
-            .map(|html| (page, html)),
-        Err(e) => Err(e),
-    };
-    let (page, html) = match fetched {
-        Ok(fetched) => fetched,
-        Err(e) => {
-            error!("{}", Failure { url, error: &e });
-            return false;
-        }
-    };
-    let links = links::find_links(url, &page, &html);
-    info!("Found {} links for {url}", links.len());
-    if !links.is_empty() {
-        let page = PageRows {
-            url: url.to_owned(),
-            links,
-        };
-        // The writer stops receiving only if it is gone, which it never is before us.
-        let _ = rows.send(page).await;
-    }
-    true
-}
-
-// `asyncio.run(main())`, as `#[tokio::main(flavor = "current_thread")]` writes it, but a
-// runtime that cannot start (no file left to open, under `ulimit -n 6`) is one line.
-#[vclock::main]
-async fn main() -> ExitCode {
-    let args = Args::parse();
-    log::init();
-    areq(args).await
-}
-
-/// The original's `main`: every page of the list, then the exit code.
-async fn areq(args: Args) -> ExitCode {
-    let list = match tokio::fs::read_to_string(&args.urls).await {
-        Ok(list) => list,
-        Err(e) => {
-            return stop(webfetch::file_failed(
-                format_args!("cannot read {}", args.urls.display()),
-                &e,
-            ));
-        }
-    };
-    // Some editors save a byte-order mark first: it is not part of the first URL.
-    let list = list.strip_prefix('\u{feff}').unwrap_or(&list);
-    let urls = unique_urls(list);
-
-    // The header row is written, and flushed, before any page is fetched.
-    let out = match output::create(&args.output).await {
-        Ok(out) => out,
-        Err(e) => {
-            return stop(webfetch::file_failed(
-                format_args!("cannot write {}", args.output.display()),
-                &e,
-            ));
-        }
-    };
-    // One client, one pool of connections, for the whole run (aiohttp's ClientSession).
-    let client = match webfetch::client(args.timeout) {
-        Ok(client) => client,
-        Err(fatal) => return stop(fatal),
-    };
-    let limits = Limits {
-        timeout: args.timeout,
-        max_bytes: args.max_bytes,
-    };
-    // Each page in flight holds a connection, an open file: as many as the limit allows.
-    let limit = webfetch::fit_open_files(args.limit as usize);
-
-    // One writer task owns the file; each page sends it its rows.
-    let (rows, pages) = mpsc::channel(64);
-    let mut writer = tokio::spawn(output::write_pages(out, args.output.clone(), pages));
-
-    // asyncio.gather over every page, at most `limit` in flight at a time.
-    let crawl = stream::iter(&urls)
-        .map(|url| crawl(&client, url, &limits, rows.clone()))
-        .buffer_unordered(limit)
-        .filter(|ok| std::future::ready(!ok))
-        .count();
-    // The crawl ends when every page is done, or sooner: at Ctrl-C, or when the writer
-    // stops because it cannot write; then the pages in flight are dropped.
-    // Once the last sender is dropped, the writer writes the pages already sent, and ends.
-    let (failed, writer) = tokio::select! {
-        failed = crawl => {
-            drop(rows);
-            (Some(failed), writer.await)
-        }
-        _ = tokio::signal::ctrl_c() => {
-            drop(rows);
-            (None, writer.await)
-        }
-        written = &mut writer => (None, written),
-    };
-    let written = match writer {
-        Ok(Ok(written)) => written,
-        Ok(Err(WriteFailed { path, error, pages })) => {
-            error!(
-                "cannot write {}: {error}; it holds the rows of the {pages} pages written \
-                 before, each page whole, and the crawl stopped",
-                path.display()
-            );
-            return ExitCode::FAILURE;
-        }
-        Err(_) => return ExitCode::FAILURE,
-    };
-    match failed {
-        Some(0) => ExitCode::SUCCESS,
-        Some(_) => ExitCode::FAILURE,
-        None => {
-            error!(
-                "interrupted (Ctrl-C): {} holds the rows of the {written} pages done, each \
-                 page whole",
-                args.output.display()
-            );
-            ExitCode::from(130)
-        }
-    }
-}
-
-/// One line on stderr, and the exit code: 2 when the input cannot be used, 1 when the
-/// program cannot start its work. A line that cannot be written is lost, not a panic as
-/// with `eprintln!`.
-fn stop(fatal: webfetch::Fatal) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "areq: {fatal}");
-    match fatal {
-        webfetch::Fatal::Input(_) => ExitCode::from(2),
-        _ => ExitCode::FAILURE,
-    }
-}
-// ANCHOR_END: main

@@ -7,13 +7,13 @@
 //!
 //! It writes `hello.txt` in the current folder, as the original does.
 
-// ANCHOR: main
+use std::error::Error;
 use std::io::SeekFrom;
-use std::process::ExitCode;
 
 use tokio::fs::OpenOptions;
 use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 
+// ANCHOR: main
 const PATH: &str = "hello.txt";
 
 async fn write_and_read_back() -> std::io::Result<String> {
@@ -38,16 +38,11 @@ async fn write_and_read_back() -> std::io::Result<String> {
 }
 
 #[vclock::main]
-async fn main() -> ExitCode {
-    match write_and_read_back().await {
-        Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {PATH}: {e}");
-            ExitCode::FAILURE
-        }
-    }
+async fn main() -> Result<(), Box<dyn Error>> {
+    let text = write_and_read_back()
+        .await
+        .map_err(|e| format!("{PATH}: {e}"))?;
+    println!("{text}");
+    Ok(())
 }
 // ANCHOR_END: main

@@ -8,7 +8,6 @@
 //!
 //! Usage: `cargo run -p asyncq -- -p 2 -c 4` (default: 5 producers, 10 consumers).
 
-// ANCHOR: main
 mod queue;
 
 use std::sync::Arc;
@@ -18,6 +17,8 @@ use clap::Parser;
 use futures::future::try_join_all;
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep};
+
+use crate::queue::Queue;
 
 /// Producers and consumers around an asynchronous queue.
 #[derive(Parser)]
@@ -30,8 +31,7 @@ struct Args {
     ncon: u32,
 }
 
-use crate::queue::Queue;
-
+// ANCHOR: main
 /// An item and the moment it was put in the queue.
 type Item = (String, Instant);
 

@@ -5,12 +5,12 @@
 //! `print_numbers` counts every 0.5 s, so "Data fetched" comes between 3 and 4, and the whole
 //! takes 5 s rather than 7. Awaiting the first task does not stop the second from running.
 
-// ANCHOR: main
 use std::collections::HashMap;
 use std::time::Duration;
 
 use tokio::time::sleep;
 
+// ANCHOR: main
 async fn fetch_data() -> HashMap<&'static str, i32> {
     println!("Fetching data...");
     sleep(Duration::from_secs(2)).await;

@@ -1,82 +1,38 @@
 //! Port of `files_sync.py` from the Code-Maven Python course (Gabor Szabo).
 //!
 //! Lesson: blocking writes happen one after another. 300 files of 100 chunks of 11,000 `x`
-//! (1.1 MB each, 330 MB in all) are written in turn into a fresh temporary folder, each file
-//! finished before the next is opened. Compare `files_async`, which writes them all at once.
+//! (1.1 MB each) are written in turn into a fresh temporary folder, each file finished
+//! before the next is opened. Compare `files_async`, which writes them all at once.
 //!
-//! The original prints nothing; this port then counts the files and their sizes and prints
-//! one line about them, so you can see the work was done.
+//! The original prints nothing; this port then prints one line about the files it finds.
 
-// ANCHOR: main
-use std::fs::{self, File};
+use std::error::Error;
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
-use std::process::ExitCode;
 
-const FILES: usize = 300;
-const CHUNKS: usize = 100;
-/// One chunk: 1000 times eleven `x`, as the original builds it.
-const PIECE: &str = "xxxxxxxxxxx";
-const PIECES: usize = 1000;
-
-/// Writes `chunks` chunks of `chunk` to the new file `{idx}.txt` in `dir`, one blocking
-/// write after another. An error names the file.
-fn save_file(dir: &Path, idx: usize, chunk: &str, chunks: usize) -> io::Result<()> {
-    let name = format!("{idx}.txt");
-    let write = || {
-        // Closed when `file` goes out of scope, as at the end of Python's `with`.
-        let mut file = File::create(dir.join(&name))?;
-        for _ in 0..chunks {
-            file.write_all(chunk.as_bytes())?;
-        }
-        Ok(())
-    };
-    write().map_err(|e: io::Error| io::Error::new(e.kind(), format!("{name}: {e}")))
-}
-
-/// Counts the files in `dir` and checks that each has `size` bytes.
-fn check_folder(dir: &Path, size: u64) -> io::Result<usize> {
-    let mut count = 0;
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let len = entry.metadata()?.len();
-        if len != size {
-            return Err(io::Error::other(format!(
-                "{} has {len} bytes, expected {size}",
-                entry.file_name().display()
-            )));
-        }
-        count += 1;
+// ANCHOR: main
+fn save_file(filename: &Path, size: usize) -> io::Result<()> {
+    // Closed when `f` goes out of scope, as at the end of Python's `with`.
+    let mut f = File::create(filename)?;
+    // 1000 times eleven `x`, as the original builds it.
+    let data = "xxxxxxxxxxx".repeat(1000);
+    for _ in 0..size {
+        f.write_all(data.as_bytes())?;
     }
-    Ok(count)
-}
-
-fn run() -> io::Result<()> {
-    // tempfile.mkdtemp(), except that this folder is removed again when `dir` is dropped.
-    let dir = tempfile::tempdir()?;
-    let chunk = PIECE.repeat(PIECES);
-    for idx in 0..FILES {
-        save_file(dir.path(), idx, &chunk, CHUNKS)?;
-    }
-    let size = (chunk.len() * CHUNKS) as u64;
-    let count = check_folder(dir.path(), size)?;
-    if count != FILES {
-        return Err(io::Error::other(format!(
-            "found {count} files, expected {FILES}"
-        )));
-    }
-    println!("Wrote {count} files of {size} bytes");
     Ok(())
 }
 
 #[vclock::main]
-fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
+fn main() -> Result<(), Box<dyn Error>> {
+    // tempfile.mkdtemp(), except that the folder is removed again when `tempdir` is dropped.
+    let tempdir = tempfile::tempdir()?;
+    for idx in 0..300 {
+        let filename = tempdir.path().join(format!("{idx}.txt"));
+        save_file(&filename, 100).map_err(|e| format!("{idx}.txt: {e}"))?;
     }
+    let (files, size) = lessonkit::files_of_one_size(tempdir.path())?;
+    println!("Wrote {files} files of {size} bytes");
+    Ok(())
 }
 // ANCHOR_END: main

@@ -4,20 +4,17 @@
 //! Lesson: an HTTP request is I/O the runtime waits for without blocking: build one client
 //! (aiohttp's `ClientSession`; here a `reqwest::Client`), send the request, await the body.
 //! Every way it can fail (no connection, no answer in time, an error status, a body that is
-//! not text) comes back as an error to report, not a crash.
+//! not text) comes back as an error: one line on stderr and exit code 1, not a crash.
 //!
 //! Usage: `cargo run -p http_request -- http://127.0.0.1:8080/` (start the local site with
-//! `cargo run -p site -- --port 8080`), or any https:// URL: the certificates trusted are the
-//! system's, or those of the file named by `SSL_CERT_FILE`, as for curl and Python. The
-//! plumbing (the client, errors in words) is in `crates/webfetch`.
+//! `cargo run -p site -- --port 8080`), or any https:// URL. The client and its errors in
+//! words are in `crates/webfetch`.
 
-// ANCHOR: main
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::error::Error;
 use std::time::Duration;
 
 use clap::Parser;
-use webfetch::{Fatal, Url};
+use webfetch::Url;
 
 /// Fetches a page and prints its body.
 #[derive(Parser)]
@@ -30,30 +27,19 @@ struct Args {
     timeout: Duration,
 }
 
+// ANCHOR: main
 // asyncio.run(main()): a runtime runs the future to its end.
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(fetch(args).await)
-}
-
-/// Returns how many pages failed: 0 or 1.
-async fn fetch(args: Args) -> Result<usize, Fatal> {
     let client = webfetch::client(args.timeout)?;
     // `send` waits for the status and headers, `chunk` (inside get_text) for each part of
     // the body: at every await, the runtime is free to run other tasks.
-    match webfetch::get_text(&client, args.url.clone()).await {
-        Ok(body) => {
-            // `writeln!` where the original has `print`: it returns an error if stdout is
-            // closed, where `println!` would panic.
-            let mut stdout = io::stdout().lock();
-            writeln!(stdout, "{body}\nOK")?;
-            Ok(0)
-        }
-        Err(cause) => {
-            webfetch::report(&args.url, &cause);
-            Ok(1)
-        }
-    }
+    let html = webfetch::get_text(&client, args.url.clone())
+        .await
+        .map_err(|cause| format!("{}: {cause}", args.url))?;
+    println!("{html}");
+    println!("OK");
+    Ok(())
 }
 // ANCHOR_END: main

@@ -5,21 +5,17 @@
 //! still printed in the list's order. One client (aiohttp's `ClientSession`) serves every
 //! request. Compare `http_requests_sync`.
 //!
-//! Unlike the original, the number of requests in flight is capped (`--limit`): each one
-//! holds a connection, and a thousand at once would run out of open files.
-//!
 //! Usage: `cargo run -p http_requests_async -- urls.txt`, one URL per line. The local site
-//! (`cargo run -p site -- --port 8080`) serves pages to try it on. The plumbing (the client,
-//! the fetch, the title, errors in words) is in `crates/webfetch`.
+//! (`cargo run -p site -- --port 8080`) serves pages to try it on. Unlike the original, it
+//! has at most `--limit` requests in flight: each holds a connection, an open file.
 
-// ANCHOR: main
-use std::io::{self, Write};
+use std::error::Error;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
 use futures::stream::{self, StreamExt};
-use webfetch::{Fatal, get_text, title};
+use webfetch::{Client, get_text, title};
 
 /// Prints the title of every page in a list, fetching them all at the same time.
 #[derive(Parser)]
@@ -34,42 +30,37 @@ struct Args {
     limit: u16,
 }
 
-// asyncio.run(main()): a runtime runs the future to its end.
-#[vclock::main]
-async fn main() -> ExitCode {
-    let args = Args::parse();
-    webfetch::exit(print_titles(args).await)
+// ANCHOR: main
+/// The page at `url`, with its URL (the original's `[url, content]`).
+async fn fetch<'a>(client: &Client, url: &'a str) -> (&'a str, Result<String, String>) {
+    (url, get_text(client, url).await)
 }
 
-/// Returns how many pages failed.
-async fn print_titles(args: Args) -> Result<usize, Fatal> {
-    let urls = webfetch::read_url_list(&args.filename).await?;
+// asyncio.run(main()): a runtime runs the future to its end.
+#[vclock::main]
+async fn main() -> Result<ExitCode, Box<dyn Error>> {
+    let args = Args::parse();
+    let urls = lessonkit::read_url_list(&args.filename)?;
     let client = webfetch::client(args.timeout)?;
-    let limit = webfetch::fit_open_files(args.limit.into());
-
+    let limit = lessonkit::fit_open_files(args.limit.into());
     // Up to `limit` fetches run at once; `buffered` hands back their results in list order.
     let mut pages = stream::iter(&urls)
-        .map(|url| {
-            let client = &client;
-            async move { (url, get_text(client, url).await) }
-        })
+        .map(|url| fetch(&client, url))
         .buffered(limit);
-    // `writeln!` where the original has `print`: it returns an error if stdout is closed,
-    // where `println!` would panic.
-    let mut stdout = io::stdout().lock();
-    let mut failed = 0;
+    // Exit code 1 if a page failed.
+    let mut exit = ExitCode::SUCCESS;
     while let Some((url, page)) = pages.next().await {
         match page {
             Ok(html) => {
-                let title = title(&html);
-                writeln!(stdout, "{url}\n{}", title.as_deref().unwrap_or("Missing"))?;
+                println!("{url}");
+                println!("{}", title(&html).as_deref().unwrap_or("Missing"));
             }
             Err(cause) => {
-                webfetch::report(url, &cause);
-                failed += 1;
+                eprintln!("error: {url}: {cause}");
+                exit = ExitCode::FAILURE;
             }
         }
     }
-    Ok(failed)
+    Ok(exit)
 }
 // ANCHOR_END: main

@@ -5,17 +5,16 @@
 //! Rust counterpart is reqwest's blocking client. Compare `http_requests_async`.
 //!
 //! Usage: `cargo run -p http_requests_sync -- urls.txt`, one URL per line. The local site
-//! (`cargo run -p site -- --port 8080`) serves pages to try it on. The plumbing (the client,
-//! the fetch, the title, errors in words) is in `crates/webfetch`.
+//! (`cargo run -p site -- --port 8080`) serves pages to try it on. The client, the fetch,
+//! the title and errors in words are in `crates/webfetch`; the list, in `crates/lessonkit`.
 
-// ANCHOR: main
-use std::io::{self, Write};
+use std::error::Error;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
 use webfetch::blocking::get_text;
-use webfetch::{Fatal, title};
+use webfetch::title;
 
 /// Prints the title of every page in a list, fetching them one after another.
 #[derive(Parser)]
@@ -27,34 +26,27 @@ struct Args {
     timeout: Duration,
 }
 
+// ANCHOR: main
 #[vclock::main]
-fn main() -> ExitCode {
+fn main() -> Result<ExitCode, Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(print_titles(args))
-}
-
-/// Returns how many pages failed.
-fn print_titles(args: Args) -> Result<usize, Fatal> {
-    let urls = webfetch::blocking::read_url_list(&args.filename)?;
+    let urls = lessonkit::read_url_list(&args.filename)?;
     let client = webfetch::blocking::client(args.timeout)?;
-
-    // `writeln!` where the original has `print`: it returns an error if stdout is closed,
-    // where `println!` would panic.
-    let mut stdout = io::stdout().lock();
-    let mut failed = 0;
+    // Exit code 1 if a page failed.
+    let mut exit = ExitCode::SUCCESS;
     for url in &urls {
         // The program waits here, doing nothing else, until this page has arrived.
         match get_text(&client, url, args.timeout) {
             Ok(html) => {
-                let title = title(&html);
-                writeln!(stdout, "{url}\n{}", title.as_deref().unwrap_or("Missing"))?;
+                println!("{url}");
+                println!("{}", title(&html).as_deref().unwrap_or("Missing"));
             }
             Err(cause) => {
-                webfetch::report(url, &cause);
-                failed += 1;
+                eprintln!("error: {url}: {cause}");
+                exit = ExitCode::FAILURE;
             }
         }
     }
-    Ok(failed)
+    Ok(exit)
 }
 // ANCHOR_END: main

@@ -9,17 +9,14 @@
 //! one line on stderr and exit code 1.
 //!
 //! Usage: `cargo run -p http_status -- http://127.0.0.1:8080/page/1.html` (start the local
-//! site first with `cargo run -p site -- --port 8080`), or any https:// URL: the certificates
-//! trusted are the system's, or those of the file named by `SSL_CERT_FILE`, as for curl and
-//! Python. The plumbing (the client, errors in words) is in `crates/webfetch`.
+//! site first with `cargo run -p site -- --port 8080`), or any https:// URL. The client and
+//! its errors in words are in `crates/webfetch`.
 
-// ANCHOR: main
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::error::Error;
 use std::time::Duration;
 
 use clap::Parser;
-use webfetch::{Fatal, Url, cause};
+use webfetch::{Url, cause};
 
 /// Fetches a URL and prints the status code, then the body.
 #[derive(Parser)]
@@ -32,39 +29,23 @@ struct Args {
     timeout: Duration,
 }
 
+// ANCHOR: main
 // asyncio.run(main()): a runtime runs the future to its end.
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(get(args).await)
-}
-
-/// Returns how many requests failed: 0 or 1.
-async fn get(args: Args) -> Result<usize, Fatal> {
     let client = webfetch::client(args.timeout)?;
+    let failed = |cause: String| format!("{}: {cause}", args.url);
     // First await: the status line and the headers.
-    let response = match client.get(args.url.clone()).send().await {
-        Ok(response) => response,
-        Err(e) => {
-            webfetch::report(&args.url, &cause(&e));
-            return Ok(1);
-        }
-    };
+    let response = client.get(args.url.clone()).send().await;
+    let response = response.map_err(|e| failed(cause(&e)))?;
     let status = response.status().as_u16();
     // Second await: the body, in full before anything is printed, so a request that fails
     // halfway prints only its error. aiohttp would guess an encoding for bytes that are not
     // UTF-8; this port says so instead of printing a guess.
-    let body = match webfetch::text(response).await {
-        Ok(body) => body,
-        Err(cause) => {
-            webfetch::report(&args.url, &cause);
-            return Ok(1);
-        }
-    };
-    // `writeln!` where the original has `print`: it returns an error if stdout is closed,
-    // where `println!` would panic. print() ends the body with a newline, so this does too.
-    let mut stdout = io::stdout().lock();
-    writeln!(stdout, "{status}\n{body}")?;
-    Ok(0)
+    let body = webfetch::text(response).await.map_err(failed)?;
+    println!("{status}");
+    println!("{body}");
+    Ok(())
 }
 // ANCHOR_END: main

@@ -17,7 +17,7 @@ fn a_closed_pipe_is_one_line_not_a_panic() {
     let output = chained().stdout(writer).output().unwrap();
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "error: cannot write to standard output: Broken pipe (os error 32)\n"
+        "error: cannot write to standard output: the pipe is closed (its reader has stopped)\n"
     );
     assert_eq!(output.status.code(), Some(1));
 }

@@ -1,22 +1,23 @@
-//! One page's GET (`fetch_html`): the response checked, its body read and decoded.
+//! areq.py's fetch, as aiohttp does it (`session.request`, `raise_for_status()`,
+//! `resp.text()`), with its failures sorted as areq.py's two `except` clauses sort them and
+//! said in words: [`FetchError::Http`] for what aiohttp reports as a `ClientError` (an error
+//! status, a URL it will not fetch, a connection that failed, a redirect loop, a body cut
+//! short), [`FetchError::Other`] for the rest (a timeout, a body too large or that cannot be
+//! decoded). The limits of a fetch are options of the program (`--timeout`, `--max-bytes`),
+//! and the words name them.
 
-// ANCHOR: main
-use std::fmt;
 use std::time::Duration;
 
-use tracing::info;
-use url::Url;
-use webfetch::reqwest::header::CONTENT_TYPE;
-use webfetch::reqwest::{self, Client, Response};
+use reqwest::header::CONTENT_TYPE;
+use reqwest::{Client, Response, Url};
 
 /// Redirects followed before giving up, as aiohttp does (and reqwest, by default).
 pub const MAX_REDIRECTS: usize = 10;
 
-/// Why a page could not be fetched, sorted like the original's two `except` clauses.
-#[derive(Debug)]
+/// Why a page could not be fetched, sorted like areq.py's two `except` clauses.
+#[derive(Debug, PartialEq)]
 pub enum FetchError {
-    /// What aiohttp reports as a `ClientError`: an HTTP error status, a URL it will not
-    /// fetch, a connection that failed, a redirect loop, a body cut short.
+    /// What aiohttp reports as a `ClientError`, with the HTTP status if there was one.
     Http { status: Option<u16>, cause: String },
     /// Anything else: a timeout (a plain `TimeoutError` in current aiohttp), a body that
     /// cannot be decoded, a body over the size limit.
@@ -38,72 +39,14 @@ impl FetchError {
     }
 }
 
-/// The original's two log lines, which this port keeps as prefixes. Where the original
-/// printed `[None]: None` (a refused connection, an empty URL) or `{}` and a traceback,
-/// this port prints the cause instead: every failure is one line that names the URL and
-/// says what went wrong.
-pub struct Failure<'a> {
-    pub url: &'a str,
-    pub error: &'a FetchError,
-}
-
-impl fmt::Display for Failure<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let url = self.url;
-        match self.error {
-            FetchError::Http { status, cause } => {
-                let status = status.map_or("None".to_owned(), |s| s.to_string());
-                write!(f, "aiohttp exception for {url} [{status}]: {cause}")
-            }
-            // "occured" and the two spaces are the original's.
-            FetchError::Other { cause } => {
-                write!(f, "Non-aiohttp exception occured:  {url}: {cause}")
-            }
-        }
-    }
-}
-
-/// What a page's fetch needs besides its URL.
+/// What a fetch may take: `--timeout` for the whole response, `--max-bytes` of body.
 pub struct Limits {
     pub timeout: Duration,
     pub max_bytes: u64,
 }
 
-/// GETs `page` (`url` as listed, parsed) and returns its body as text; any status of 400 or
-/// more is an error (`raise_for_status()`). Logs `Got response` once the status is known
-/// to be good.
-pub async fn fetch_html(
-    client: &Client,
-    url: &str,
-    page: &Url,
-    limits: &Limits,
-) -> Result<String, FetchError> {
-    let mut response = client
-        .get(page.clone())
-        .send()
-        .await
-        .map_err(|e| request_error(e, limits))?;
-    let status = response.status();
-    if status.as_u16() >= 400 {
-        return Err(FetchError::Http {
-            status: Some(status.as_u16()),
-            cause: status
-                .canonical_reason()
-                .unwrap_or("unknown status")
-                .to_owned(),
-        });
-    }
-    info!("Got response [{}] for URL: {url}", status.as_u16());
-    let body = read_body(&mut response, limits).await?;
-    let charset = response
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(charset);
-    decode(body, charset.as_deref()).map_err(FetchError::other)
-}
-
-/// The URL as listed, if it is one this program can fetch: `http://` or `https://`.
+/// The URL as listed, if it is one to fetch: `http://` or `https://` (aiohttp's
+/// `InvalidURL` otherwise, a `ClientError`).
 pub fn parse_url(url: &str) -> Result<Url, FetchError> {
     if url.is_empty() {
         return Err(FetchError::http("invalid URL: the line is empty"));
@@ -117,38 +60,52 @@ pub fn parse_url(url: &str) -> Result<Url, FetchError> {
     }
 }
 
-/// Reads the body a chunk at a time, so that a page over the limit is refused without
-/// being held in memory whole.
-async fn read_body(response: &mut Response, limits: &Limits) -> Result<Vec<u8>, FetchError> {
+/// GETs `url` (`session.request(method="GET", url=url)`) and returns the response once its
+/// status is known to be good: any status of 400 or more is an error (`raise_for_status()`),
+/// with the status's reason as its cause.
+pub async fn get(client: &Client, url: &Url, limits: &Limits) -> Result<Response, FetchError> {
+    let response = (client.get(url.clone()).send().await).map_err(|e| request_error(e, limits))?;
+    let status = response.status();
+    if status.as_u16() >= 400 {
+        return Err(FetchError::Http {
+            status: Some(status.as_u16()),
+            cause: (status.canonical_reason().unwrap_or("unknown status")).to_owned(),
+        });
+    }
+    Ok(response)
+}
+
+/// The body as text (`await resp.text()`), read a chunk at a time, so that a page over the
+/// limit is refused without being held in memory whole, and decoded by the charset the
+/// server names, else UTF-8, strictly: bytes that are not valid in it are an error, not
+/// replaced. Latin-1 and ASCII are decoded too; a page in another charset is read as UTF-8,
+/// and fails if it is not.
+pub async fn text(mut response: Response, limits: &Limits) -> Result<String, FetchError> {
     let too_large = || {
         FetchError::other(format!(
             "the body is larger than {} bytes (--max-bytes)",
             limits.max_bytes
         ))
     };
-    if response
-        .content_length()
-        .is_some_and(|n| n > limits.max_bytes)
-    {
+    if (response.content_length()).is_some_and(|n| n > limits.max_bytes) {
         return Err(too_large());
     }
+    let charset = (response.headers().get(CONTENT_TYPE))
+        .and_then(|value| value.to_str().ok())
+        .and_then(charset);
     let mut body = Vec::new();
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| request_error(e, limits))?
-    {
+    while let Some(chunk) = (response.chunk().await).map_err(|e| request_error(e, limits))? {
         if (body.len() + chunk.len()) as u64 > limits.max_bytes {
             return Err(too_large());
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(body)
+    decode(body, charset.as_deref()).map_err(FetchError::other)
 }
 
-/// Sorts a reqwest error into the original's two kinds, with its cause in words
-/// (`webfetch::cause`: `cannot connect: connection refused`, `cannot resolve the host
-/// name ...`, `the body was cut short: the server reset the connection`...).
+/// Sorts a reqwest error into areq.py's two kinds, with its cause in words
+/// ([`crate::cause`]: `cannot connect: connection refused`, `cannot resolve the host name
+/// ...`, `the body was cut short: the server reset the connection`...).
 fn request_error(e: reqwest::Error, limits: &Limits) -> FetchError {
     if e.is_timeout() && !e.is_connect() {
         let secs = limits.timeout.as_secs_f64();
@@ -156,7 +113,7 @@ fn request_error(e: reqwest::Error, limits: &Limits) -> FetchError {
     } else if e.is_redirect() {
         FetchError::http(format!("too many redirects (more than {MAX_REDIRECTS})"))
     } else {
-        FetchError::http(webfetch::cause(&e))
+        FetchError::http(crate::cause(&e))
     }
 }
 
@@ -170,9 +127,7 @@ fn charset(content_type: &str) -> Option<String> {
     })
 }
 
-/// The body as text (`resp.text()`): by the charset the server names, else UTF-8, strictly:
-/// bytes that are not valid in it are an error, not replaced. Latin-1 and ASCII are decoded
-/// here; a page in another charset is read as UTF-8 and fails if it is not.
+/// The body in the charset named, strictly.
 fn decode(body: Vec<u8>, charset: Option<&str>) -> Result<String, String> {
     match charset {
         Some("iso-8859-1" | "latin-1" | "latin1" | "l1") => {
@@ -249,4 +204,3 @@ mod tests {
         assert!(parse_url("https://127.0.0.1:8443/page/1.html").is_ok());
     }
 }
-// ANCHOR_END: main

@@ -1,19 +1,12 @@
-//! Finding a page's links (`HREF_RE.findall(html)`) and making them absolute
-//! (`urllib.parse.urljoin(url, link)`).
+//! A page's links as areq.py finds them: `HREF_RE.findall(html)`, with
+//! `HREF_RE = re.compile(r'href="(.*?)"')`.
 
-// ANCHOR: main
-use std::collections::HashSet;
-
-use tracing::error;
-use url::Url;
-
-/// What the original's regex `href="(.*?)"` finds in `html`, in order: the literal
-/// `href="`, then the shortest run of characters up to the next `"`. So no `HREF=`, no
-/// single quotes, no value split over two lines (`.` stops at a newline), and a
-/// `data-href="..."` counts too.
+/// What the regex `href="(.*?)"` finds in `html`, in order: the literal `href="`, then the
+/// shortest run of characters up to the next `"`. So no `HREF=`, no single quotes, no value
+/// split over two lines (`.` stops at a newline), and a `data-href="..."` counts too.
 ///
 /// The regex spelled out as a plain search: running the regex took half of areq's time.
-fn hrefs(html: &str) -> impl Iterator<Item = &str> {
+pub fn hrefs(html: &str) -> impl Iterator<Item = &str> {
     const OPEN: &str = "href=\"";
     let mut rest = html;
     std::iter::from_fn(move || {
@@ -31,49 +24,10 @@ fn hrefs(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The distinct absolute links in `html`, in the order they first appear. The original
-/// gathers them in a `set`, whose order is arbitrary; first-seen order is as good and the
-/// same on every run.
-///
-/// Each link is resolved against `page`, the page's URL as listed (not where a redirect
-/// led). A link that cannot be resolved is logged (`url` names the page) and skipped.
-pub fn find_links(url: &str, page: &Url, html: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let mut found = Vec::new();
-    for link in hrefs(html) {
-        match resolve(page, link) {
-            Ok(absolute) => {
-                if seen.insert(absolute.clone()) {
-                    found.push(absolute);
-                }
-            }
-            Err(e) => error!("Error parsing URL: {link} (a link on {url}: {e})"),
-        }
-    }
-    found
-}
-
-/// `urljoin(page, link)` by the WHATWG URL rules of [`Url::join`]: `/x` from the host,
-/// `x` from the page's folder, `../` and `./` removed, `//host/p` with the page's scheme,
-/// `#frag` and `?query` kept, absolute URLs (`mailto:` too) kept.
-///
-/// Where it differs from Python's `urljoin`: it normalizes what it returns (the host in
-/// lower case, a default port like `:80` dropped, `http://host` given the path `/`, spaces
-/// and non-ASCII characters percent-encoded, `..` removed from absolute links too, `\` read
-/// as `/` in http URLs); the empty link gives the page without its fragment; and it rejects
-/// more: a bad port (`http://h:99999/`) or a host with a space, which `urljoin` passes
-/// through. Both reject an unclosed IPv6 address (`http://[::1`).
-pub fn resolve(page: &Url, link: &str) -> Result<String, url::ParseError> {
-    page.join(link).map(String::from)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn page() -> Url {
-        Url::parse("http://127.0.0.1:8765/dir/index.html").unwrap()
-    }
+    use reqwest::Url;
 
     #[test]
     fn the_regex_finds_what_the_original_finds() {
@@ -83,15 +37,8 @@ mod tests {
             "\n",
             r#".html"> <a href="">empty</a> <a href = "spaced.html">"#,
         );
-        let found = find_links("page", &page(), html);
-        assert_eq!(
-            found,
-            [
-                "http://127.0.0.1:8765/dir/a.html",
-                "http://127.0.0.1:8765/dir/data.html",
-                "http://127.0.0.1:8765/dir/index.html",
-            ]
-        );
+        let found: Vec<&str> = hrefs(html).collect();
+        assert_eq!(found, ["a.html", "a.html", "data.html", ""]);
     }
 
     /// Every `href="(.*?)"` capture, by the regex itself.
@@ -136,8 +83,18 @@ mod tests {
         }
     }
 
+    /// areq makes each link absolute with `Url::join`, its `urllib.parse.urljoin`: by the
+    /// WHATWG URL rules, `/x` from the host, `x` from the page's folder, `../` and `./`
+    /// removed, `//host/p` with the page's scheme, `#frag` and `?query` kept, absolute URLs
+    /// (`mailto:` too) kept. Where it differs from `urljoin`: it normalizes what it returns
+    /// (the host in lower case, a default port like `:80` dropped, `http://host` given the
+    /// path `/`, spaces and non-ASCII characters percent-encoded, `..` removed from absolute
+    /// links too, `\` read as `/` in http URLs); the empty link gives the page without its
+    /// fragment; and it rejects more: a bad port (`http://h:99999/`) or a host with a space,
+    /// which `urljoin` passes through. Both reject an unclosed IPv6 address (`http://[::1`).
     #[test]
     fn links_resolve_like_urljoin() {
+        let page = Url::parse("http://127.0.0.1:8765/dir/index.html").unwrap();
         let cases = [
             ("/abs/path", "http://127.0.0.1:8765/abs/path"),
             (
@@ -149,17 +106,11 @@ mod tests {
             ("//other.host/p", "http://other.host/p"),
             ("https://example.org/x", "https://example.org/x"),
             ("mailto:a@b.c", "mailto:a@b.c"),
+            ("", "http://127.0.0.1:8765/dir/index.html"),
         ];
         for (link, absolute) in cases {
-            assert_eq!(resolve(&page(), link).unwrap(), absolute, "{link}");
+            assert_eq!(page.join(link).unwrap().as_str(), absolute, "{link}");
         }
-    }
-
-    #[test]
-    fn a_link_that_cannot_be_resolved_is_skipped() {
-        assert!(resolve(&page(), "http://[::1").is_err());
-        let found = find_links("page", &page(), r#"href="http://[::1" href="ok.html""#);
-        assert_eq!(found, ["http://127.0.0.1:8765/dir/ok.html"]);
+        assert!(page.join("http://[::1").is_err());
     }
 }
-// ANCHOR_END: main

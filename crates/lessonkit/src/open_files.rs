@@ -1,4 +1,5 @@
-//! Concurrency that fits the open-file limit (`ulimit -n`).
+//! The open-file limit (`ulimit -n`): concurrency that fits it, and running out of files
+//! said in words.
 //!
 //! Every request in flight holds a socket, and a socket is an open file. Past the limit,
 //! opening one more fails with EMFILE ("Too many open files"): under `ulimit -n 64`, 64
@@ -7,6 +8,8 @@
 //! concurrency asked for is lowered to what still fits.
 
 use std::io;
+
+use crate::Fatal;
 
 /// Open files kept for what is not a connection: the runtime's own (its event queue and
 /// waker), name lookups, reading the trusted certificates, an output file.
@@ -22,7 +25,7 @@ pub fn fit_open_files(wanted: usize) -> usize {
     let room = limit.saturating_sub(in_use + SPARE).max(1);
     let room = usize::try_from(room).unwrap_or(usize::MAX);
     if room < wanted {
-        crate::exit::note(format_args!(
+        crate::note(format_args!(
             "note: fetching {room} at a time, not {wanted}: this process may have only {limit} \
              files open at once (ulimit -n)"
         ));
@@ -37,12 +40,21 @@ fn open_now() -> io::Result<u64> {
     Ok(std::fs::read_dir("/proc/self/fd")?.count() as u64)
 }
 
+/// EMFILE (this process) or ENFILE (the whole system), in words with the limit:
+/// `too many open files (ulimit -n is 8)`; `None` for any other error.
+pub fn too_many(e: &io::Error) -> Option<String> {
+    matches!(e.raw_os_error(), Some(23 | 24)).then(|| {
+        let limit = rlimit::getrlimit(rlimit::Resource::NOFILE).map_or(0, |(soft, _)| soft);
+        format!("too many open files (ulimit -n is {limit})")
+    })
+}
+
 /// If this process is short of files, why, in words: the error of a setup step that needed
 /// some may say something else (rustls's "No CA certificates were loaded from the system",
 /// when it could not open them). The files the step held are closed again by now (with the
 /// runtime of a blocking client, which is gone with it), so "short" is fewer to spare than
 /// the step needs: a runtime's few, and a folder and a file for the certificates.
-pub(crate) fn out_of_files() -> Option<String> {
+pub fn out_of_files() -> Option<String> {
     const FEW: u64 = 8;
     let emfile = || too_many(&io::Error::from_raw_os_error(24));
     let (soft, _) = rlimit::getrlimit(rlimit::Resource::NOFILE).ok()?;
@@ -53,38 +65,29 @@ pub(crate) fn out_of_files() -> Option<String> {
     }
 }
 
-/// A file that cannot be read or written: [`Fatal::Input`] (exit code 2), but for too many
-/// open files, which is no fault of the input ([`Fatal::Setup`], exit code 1).
-///
-/// [`Fatal::Input`]: crate::Fatal::Input
-/// [`Fatal::Setup`]: crate::Fatal::Setup
-pub fn file_failed(what: impl std::fmt::Display, e: &io::Error) -> crate::Fatal {
+/// A file that cannot be read or written: exit code 2, as for unusable input, but for too
+/// many open files, which is no fault of the input (exit code 1). `what` says which file,
+/// and what was done to it: `cannot read urls.txt`.
+pub fn file_failed(what: impl std::fmt::Display, e: &io::Error) -> Fatal {
     match too_many(e) {
-        Some(why) => crate::Fatal::Setup(format!("{what}: {why}")),
-        None => crate::Fatal::Input(format!("{what}: {e}")),
+        Some(why) => Fatal::setup(format!("{what}: {why}")),
+        None => Fatal::input(format!("{what}: {e}")),
     }
 }
 
-/// EMFILE (this process) or ENFILE (the whole system), in words with the limit.
-pub(crate) fn too_many(e: &io::Error) -> Option<String> {
-    matches!(e.raw_os_error(), Some(23 | 24)).then(|| {
-        let limit = rlimit::getrlimit(rlimit::Resource::NOFILE).map_or(0, |(soft, _)| soft);
-        format!("too many open files (ulimit -n is {limit})")
-    })
-}
-
-/// Runs a setup step that may panic where it should return an error, and gives such a
-/// panic's message as the error, without the panic's lines on stderr. tokio's signal
-/// driver, part of every runtime once any crate of the build enables tokio's `signal`
-/// (areq does, for Ctrl-C), `expect`s a socket pair: under `ulimit -n 6` there is none, and
-/// reqwest's blocking client (which builds one) panics. (The runtime of an async program is
-/// vclock's, which catches that panic of its own.)
-#[cfg(feature = "blocking")]
-pub(crate) fn without_panic<T>(step: impl FnOnce() -> T) -> Result<T, String> {
+/// Runs a step that starts a tokio runtime, and gives its panic's message as an error,
+/// without the panic's lines on stderr. tokio's signal driver, part of every runtime once
+/// any crate of the build enables tokio's `signal` (areq does, for Ctrl-C), `expect`s a
+/// socket pair: under `ulimit -n 6` there is none, and building the runtime panics where it
+/// should fail. So do `#[vclock::main]`'s runtime and reqwest's blocking client, which
+/// starts one on a thread of its own.
+///
+/// The message is the first panic's (the blocking client's runtime panics on its own
+/// thread, then `build` panics on ours with a message that says less); for want of files,
+/// in words (`too many open files (ulimit -n is 6)`).
+pub fn without_panic<T>(step: impl FnOnce() -> T) -> Result<T, String> {
     use std::panic::{self, AssertUnwindSafe};
     use std::sync::Mutex;
-    // The first panic's message: a blocking client's runtime panics on its own thread,
-    // then `build` panics on ours with a message that says less.
     static FIRST: Mutex<Option<String>> = Mutex::new(None);
     let hook = panic::take_hook();
     panic::set_hook(Box::new(|info| {
@@ -104,4 +107,39 @@ pub(crate) fn without_panic<T>(step: impl FnOnce() -> T) -> Result<T, String> {
         code.and_then(|n| too_many(&io::Error::from_raw_os_error(n)))
             .unwrap_or(message)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_its_message_and_running_out_of_files_is_words() {
+        assert_eq!(without_panic(|| 7), Ok(7));
+        let plain = without_panic(|| -> () { panic!("no luck") });
+        assert_eq!(plain, Err("no luck".to_owned()));
+        let emfile = without_panic(|| -> () {
+            panic!("failed: Os {{ code: 24, kind: Uncategorized, message: \"Too many\" }}")
+        });
+        assert!(
+            emfile
+                .unwrap_err()
+                .starts_with("too many open files (ulimit -n is ")
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_input_and_too_many_files_is_not() {
+        let missing = io::Error::from(io::ErrorKind::NotFound);
+        let fatal = file_failed("cannot read urls.txt", &missing);
+        assert_eq!(fatal.exit_code(), 2);
+        assert!(fatal.to_string().starts_with("cannot read urls.txt: "));
+        let emfile = file_failed("cannot read urls.txt", &io::Error::from_raw_os_error(24));
+        assert_eq!(emfile.exit_code(), 1);
+        assert!(
+            emfile
+                .to_string()
+                .starts_with("cannot read urls.txt: too many open files (ulimit -n is ")
+        );
+    }
 }
