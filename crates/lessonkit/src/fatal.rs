@@ -52,20 +52,3 @@ impl fmt::Debug for Fatal {
 }
 
 impl std::error::Error for Fatal {}
-
-/// `?` on a failed write to standard output, `writeln!(stdout, ...)?`: `cannot write to
-/// standard output: ...`, exit code 1. Only for the programs that still write with
-/// `writeln!` and `?` (the exercise `ex_timeout` and its corpus of mistakes): under
-/// `#[vclock::main]`, `println!` says the same by itself. Goes with `webfetch`'s `compat`.
-#[doc(hidden)]
-impl From<std::io::Error> for Fatal {
-    fn from(e: std::io::Error) -> Fatal {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Fatal::setup(
-                "cannot write to standard output: the pipe is closed (its reader has stopped)",
-            )
-        } else {
-            Fatal::setup(format!("cannot write to standard output: {e}"))
-        }
-    }
-}

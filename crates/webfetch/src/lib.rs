@@ -9,7 +9,7 @@
 //! - [`cause`]: what went wrong with a request, in a few exact words;
 //! - [`http_url`] and [`seconds`]: a URL argument, http:// or https://, and a `--timeout`;
 //! - [`aiohttp`]: areq.py's fetch, its failures sorted as aiohttp sorts them;
-//! - [`blocking`] (feature `blocking`): the same on reqwest's blocking client (`requests`).
+//! - `blocking` (feature `blocking`): the same on reqwest's blocking client (`requests`).
 //!
 //! What is not HTTP (a list of URLs, the open-file limit, errors with their exit code) is
 //! in `lessonkit`; `main`, its runtime and how it ends are `#[vclock::main]`'s.
@@ -19,15 +19,12 @@ pub mod aiohttp;
 pub mod blocking;
 mod cause;
 mod client;
-mod compat;
 mod hrefs;
 mod title;
 mod tls;
 
 pub use cause::cause;
 pub use client::{MAX_BODY, client, client_builder, get_text, http_url, setup_failed, text};
-#[doc(hidden)]
-pub use compat::{Fatal, exit, report};
 pub use hrefs::hrefs;
 /// A `--timeout` option's seconds (`10`, `0.5`), for a client's [`client`] timeout:
 /// lessonkit's parser, here for the HTTP lessons.

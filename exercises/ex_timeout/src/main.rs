@@ -16,12 +16,11 @@
 //! `cargo run -p learn -- hint ex_timeout`.
 
 // ANCHOR: main
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::error::Error;
 use std::time::Duration;
 
 use clap::Parser;
-use webfetch::{Fatal, Url};
+use webfetch::Url;
 
 /// Fetches a page and prints its body.
 #[derive(Parser)]
@@ -36,13 +35,8 @@ struct Args {
 
 // asyncio.run(main()): a runtime runs the future to its end.
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(fetch(args).await)
-}
-
-/// Returns how many pages failed: 0 or 1.
-async fn fetch(args: Args) -> Result<usize, Fatal> {
     // The client's settings but a timeout: a connect timeout (5 s), TLS, no proxy.
     let client = webfetch::client_builder()
         .build()
@@ -52,16 +46,11 @@ async fn fetch(args: Args) -> Result<usize, Fatal> {
     // never finishes its answer is awaited forever. A timeout that fires must be reported
     // like the other errors below, as "timed out".
     let _ = args.timeout;
-    match webfetch::get_text(&client, args.url.clone()).await {
-        Ok(body) => {
-            let mut stdout = io::stdout().lock();
-            writeln!(stdout, "{body}\nOK")?;
-            Ok(0)
-        }
-        Err(cause) => {
-            webfetch::report(&args.url, &cause);
-            Ok(1)
-        }
-    }
+    let html = webfetch::get_text(&client, args.url.clone())
+        .await
+        .map_err(|cause| format!("{}: {cause}", args.url))?;
+    println!("{html}");
+    println!("OK");
+    Ok(())
 }
 // ANCHOR_END: main

@@ -1,6 +1,6 @@
 //! ex_cancel: the guard made after the sleep, where the cleanup line was.
 //! verdict: fail
-//! diagnosis: none
+//! diagnosis: text
 //! A cancelled worker is dropped at its sleep, before the guard exists: a and b still never
 //! clean up. Two lines are missing in the middle, not at the end, and the run ends when the
 //! original's does: nothing ended too soon, and no diagnosis fits (the text difference says

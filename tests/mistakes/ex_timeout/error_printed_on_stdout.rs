@@ -4,13 +4,13 @@
 //! stderr stays empty where the golden expects the error line there: the wrong stream,
 //! not a program that ended too soon.
 
-use std::io::{self, Write};
+use std::error::Error;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
 use tokio::time::timeout;
-use webfetch::{Fatal, Url};
+use webfetch::Url;
 
 /// Fetches a page and prints its body.
 #[derive(Parser)]
@@ -25,29 +25,24 @@ struct Args {
 
 // asyncio.run(main()): a runtime runs the future to its end.
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<ExitCode, Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(fetch(args).await)
-}
-
-/// Returns how many pages failed: 0 or 1.
-async fn fetch(args: Args) -> Result<usize, Fatal> {
     let client = webfetch::client_builder()
         .build()
         .map_err(webfetch::setup_failed)?;
-    match timeout(args.timeout, webfetch::get_text(&client, args.url.clone())).await {
-        Ok(Ok(body)) => {
-            let mut stdout = io::stdout().lock();
-            writeln!(stdout, "{body}\nOK")?;
-            Ok(0)
+    let fetched = match timeout(args.timeout, webfetch::get_text(&client, args.url.clone())).await {
+        Ok(fetched) => fetched,
+        Err(_elapsed) => Err("timed out".to_owned()),
+    };
+    match fetched {
+        Ok(html) => {
+            println!("{html}");
+            println!("OK");
+            Ok(ExitCode::SUCCESS)
         }
-        Ok(Err(cause)) => {
+        Err(cause) => {
             println!("error: {}: {cause}", args.url);
-            Ok(1)
-        }
-        Err(_elapsed) => {
-            println!("error: {}: timed out", args.url);
-            Ok(1)
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -5,12 +5,11 @@
 //! site's /trickle does, would keep it waiting forever), but /hang goes quiet, and the
 //! goldens ask no more.
 
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::error::Error;
 use std::time::Duration;
 
 use clap::Parser;
-use webfetch::{Fatal, Url};
+use webfetch::Url;
 
 /// Fetches a page and prints its body.
 #[derive(Parser)]
@@ -25,26 +24,15 @@ struct Args {
 
 // asyncio.run(main()): a runtime runs the future to its end.
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(fetch(args).await)
-}
-
-/// Returns how many pages failed: 0 or 1.
-async fn fetch(args: Args) -> Result<usize, Fatal> {
     let client = webfetch::client_builder()
         .read_timeout(args.timeout)
         .build()
         .map_err(webfetch::setup_failed)?;
-    match webfetch::get_text(&client, args.url.clone()).await {
-        Ok(body) => {
-            let mut stdout = io::stdout().lock();
-            writeln!(stdout, "{body}\nOK")?;
-            Ok(0)
-        }
-        Err(cause) => {
-            webfetch::report(&args.url, &cause);
-            Ok(1)
-        }
-    }
+    let fetched = webfetch::get_text(&client, args.url.clone()).await;
+    let html = fetched.map_err(|cause| format!("{}: {cause}", args.url))?;
+    println!("{html}");
+    println!("OK");
+    Ok(())
 }

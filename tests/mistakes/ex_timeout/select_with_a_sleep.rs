@@ -2,12 +2,11 @@
 //! verdict: pass
 //! diagnosis: none
 
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::error::Error;
 use std::time::Duration;
 
 use clap::Parser;
-use webfetch::{Fatal, Url};
+use webfetch::Url;
 
 /// Fetches a page and prints its body.
 #[derive(Parser)]
@@ -22,13 +21,8 @@ struct Args {
 
 // asyncio.run(main()): a runtime runs the future to its end.
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(fetch(args).await)
-}
-
-/// Returns how many pages failed: 0 or 1.
-async fn fetch(args: Args) -> Result<usize, Fatal> {
     let client = webfetch::client_builder()
         .build()
         .map_err(webfetch::setup_failed)?;
@@ -36,15 +30,8 @@ async fn fetch(args: Args) -> Result<usize, Fatal> {
         fetched = webfetch::get_text(&client, args.url.clone()) => fetched,
         () = tokio::time::sleep(args.timeout) => Err("timed out".to_owned()),
     };
-    match fetched {
-        Ok(body) => {
-            let mut stdout = io::stdout().lock();
-            writeln!(stdout, "{body}\nOK")?;
-            Ok(0)
-        }
-        Err(cause) => {
-            webfetch::report(&args.url, &cause);
-            Ok(1)
-        }
-    }
+    let html = fetched.map_err(|cause| format!("{}: {cause}", args.url))?;
+    println!("{html}");
+    println!("OK");
+    Ok(())
 }

@@ -2,13 +2,12 @@
 //! verdict: fail
 //! diagnosis: exit_code
 
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::error::Error;
 use std::time::Duration;
 
 use clap::Parser;
 use tokio::time::timeout;
-use webfetch::{Fatal, Url};
+use webfetch::Url;
 
 /// Fetches a page and prints its body.
 #[derive(Parser)]
@@ -23,30 +22,19 @@ struct Args {
 
 // asyncio.run(main()): a runtime runs the future to its end.
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(fetch(args).await)
-}
-
-/// Returns how many pages failed: 0 or 1.
-async fn fetch(args: Args) -> Result<usize, Fatal> {
     let client = webfetch::client_builder()
         .build()
         .map_err(webfetch::setup_failed)?;
     match timeout(args.timeout, webfetch::get_text(&client, args.url.clone())).await {
-        Ok(Ok(body)) => {
-            let mut stdout = io::stdout().lock();
-            writeln!(stdout, "{body}\nOK")?;
-            Ok(0)
-        }
-        Ok(Err(cause)) => {
-            webfetch::report(&args.url, &cause);
-            Ok(1)
+        Ok(fetched) => {
+            let html = fetched.map_err(|cause| format!("{}: {cause}", args.url))?;
+            println!("{html}");
+            println!("OK");
         }
         // Giving up in time is what was asked: no failure.
-        Err(_elapsed) => {
-            webfetch::report(&args.url, "timed out");
-            Ok(0)
-        }
+        Err(_elapsed) => eprintln!("error: {}: timed out", args.url),
     }
+    Ok(())
 }

@@ -2,13 +2,12 @@
 //! verdict: fail
 //! diagnosis: panicked
 
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::error::Error;
 use std::time::Duration;
 
 use clap::Parser;
 use tokio::time::timeout;
-use webfetch::{Fatal, Url};
+use webfetch::Url;
 
 /// Fetches a page and prints its body.
 #[derive(Parser)]
@@ -23,28 +22,16 @@ struct Args {
 
 // asyncio.run(main()): a runtime runs the future to its end.
 #[vclock::main]
-async fn main() -> ExitCode {
+async fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
-    webfetch::exit(fetch(args).await)
-}
-
-/// Returns how many pages failed: 0 or 1.
-async fn fetch(args: Args) -> Result<usize, Fatal> {
     let client = webfetch::client_builder()
         .build()
         .map_err(webfetch::setup_failed)?;
     let fetched = timeout(args.timeout, webfetch::get_text(&client, args.url.clone()))
         .await
         .unwrap();
-    match fetched {
-        Ok(body) => {
-            let mut stdout = io::stdout().lock();
-            writeln!(stdout, "{body}\nOK")?;
-            Ok(0)
-        }
-        Err(cause) => {
-            webfetch::report(&args.url, &cause);
-            Ok(1)
-        }
-    }
+    let html = fetched.map_err(|cause| format!("{}: {cause}", args.url))?;
+    println!("{html}");
+    println!("OK");
+    Ok(())
 }
