@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use clap::Parser;
@@ -24,13 +25,27 @@ use webfetch::{Client, Url};
 
 /// `logging.basicConfig(format="%(asctime)s %(levelname)s:%(name)s: %(message)s",
 /// datefmt="%H:%M:%S")`: `logger.info(...)` is `log!("INFO", ...)`, one line on stderr
-/// (lost if stderr cannot be written, and nothing else).
+/// (lost if stderr cannot be written, and nothing else). The lines go out a batch at a
+/// time ([`flush_log`]): a write for each of three lines a page costs more than the page.
 macro_rules! log {
     ($level:literal, $($message:tt)+) => {{
         let time = chrono::Local::now().format("%H:%M:%S");
         let line = format!("{time} {}:areq: {}\n", $level, format_args!($($message)+));
-        let _ = std::io::stderr().write_all(line.as_bytes());
+        let mut log = LOG.lock().unwrap_or_else(PoisonError::into_inner);
+        log.push_str(&line);
+        // An error is told at once; the rest when a batch of pages is written, or 8 KiB.
+        if $level != "INFO" || log.len() > 8192 {
+            let _ = std::io::stderr().write_all(std::mem::take(&mut *log).as_bytes());
+        }
     }};
+}
+
+static LOG: Mutex<String> = Mutex::new(String::new());
+
+/// Writes the log's lines that wait.
+fn flush_log() {
+    let lines = std::mem::take(&mut *LOG.lock().unwrap_or_else(PoisonError::into_inner));
+    let _ = std::io::stderr().write_all(lines.as_bytes());
 }
 
 // ANCHOR: main
@@ -111,6 +126,7 @@ async fn write_pages(
         for url in urls {
             log!("INFO", "Wrote results for source URL: {url}");
         }
+        flush_log();
     }
     Ok(file.pages())
 }
@@ -180,7 +196,9 @@ async fn bulk_crawl_and_write(args: &Args) -> Result<ExitCode, Fatal> {
 #[vclock::main]
 async fn main() -> ExitCode {
     let args = Args::parse();
-    bulk_crawl_and_write(&args).await.unwrap_or_else(|fatal| {
+    let code = bulk_crawl_and_write(&args).await;
+    flush_log();
+    code.unwrap_or_else(|fatal| {
         let _ = writeln!(std::io::stderr(), "areq: {fatal}");
         ExitCode::from(fatal.exit_code())
     })
