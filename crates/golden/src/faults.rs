@@ -273,6 +273,24 @@ fn output_faults(program: &Program, site: &SiteHandle) -> Result<(), String> {
             wrong.push(format!("{broken:?}: a panic; {shown}"));
         }
     }
+    // A list with a page that fails, and stderr that cannot take its error line: the line is
+    // lost, nothing else. Every good page is still printed, and the exit code still says
+    // that a page failed.
+    if program.input == Input::List && program.output == Results::Stdout {
+        let mut list = vec![refused_url()];
+        list.extend(urls.iter().cloned());
+        for broken in [Broken::ClosedPipe, Broken::DevFull] {
+            let run = run(program, &list, &[], Setup::Stderr(broken));
+            let missing: Vec<&String> = urls.iter().filter(|u| !run.stdout.contains(*u)).collect();
+            if run.code != Some(1) || !missing.is_empty() {
+                wrong.push(format!(
+                    "stderr {broken:?} and a page that fails: expected every good page and exit \
+                     code 1; exit code {:?}, missing {missing:?}, stdout:\n{}",
+                    run.code, run.stdout
+                ));
+            }
+        }
+    }
     if wrong.is_empty() {
         Ok(())
     } else {

@@ -18,6 +18,7 @@
 
 // ANCHOR: main
 use std::error::Error;
+use std::io::{self, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
@@ -52,7 +53,8 @@ async fn fetch(
     let title = match &page {
         Ok(html) => title(html).unwrap_or_else(|| "Missing".to_owned()),
         Err(cause) => {
-            eprintln!("error: {url}: {cause}");
+            // Lost if stderr cannot take it, and nothing else (eprintln! would end the run).
+            let _ = writeln!(io::stderr(), "error: {url}: {cause}");
             "failed".to_owned()
         }
     };

@@ -10,6 +10,7 @@
 //! has at most `--limit` requests in flight: each holds a connection, an open file.
 
 use std::error::Error;
+use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -56,7 +57,8 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
                 println!("{}", title(&html).as_deref().unwrap_or("Missing"));
             }
             Err(cause) => {
-                eprintln!("error: {url}: {cause}");
+                // Lost if stderr cannot take it, and nothing else (eprintln! would end the run).
+                let _ = writeln!(io::stderr(), "error: {url}: {cause}");
                 exit = ExitCode::FAILURE;
             }
         }

@@ -10,6 +10,7 @@
 
 use std::collections::VecDeque;
 use std::error::Error;
+use std::io::{self, Write};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -58,7 +59,8 @@ async fn main() -> Result<ExitCode, Box<dyn Error>> {
             // Python prints None for a page without a title.
             Ok(title) => println!("{url} - {}", title.as_deref().unwrap_or("None")),
             Err(cause) => {
-                eprintln!("error: {url}: {cause}");
+                // Lost if stderr cannot take it, and nothing else (eprintln! would end the run).
+                let _ = writeln!(io::stderr(), "error: {url}: {cause}");
                 exit = ExitCode::FAILURE;
             }
         }

@@ -9,6 +9,7 @@
 //! the title and errors in words are in `crates/webfetch`; the list, in `crates/lessonkit`.
 
 use std::error::Error;
+use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -42,7 +43,8 @@ fn main() -> Result<ExitCode, Box<dyn Error>> {
                 println!("{}", title(&html).as_deref().unwrap_or("Missing"));
             }
             Err(cause) => {
-                eprintln!("error: {url}: {cause}");
+                // Lost if stderr cannot take it, and nothing else (eprintln! would end the run).
+                let _ = writeln!(io::stderr(), "error: {url}: {cause}");
                 exit = ExitCode::FAILURE;
             }
         }
