@@ -131,6 +131,14 @@ async fn write_pages(
     Ok(file.pages())
 }
 
+/// How a crawl ended: every page done (so many failed), told to stop (by what, with the
+/// exit code for it), or its writer stopped.
+enum Ended {
+    Crawled { failed: usize },
+    Told(&'static str, u8),
+    WriterStopped,
+}
+
 /// Crawl & write concurrently to the file for every page of the list, at most `--limit`
 /// in flight. Returns the exit code, or why the crawl could not start.
 async fn bulk_crawl_and_write(args: &Args) -> Result<ExitCode, Fatal> {
@@ -162,12 +170,12 @@ async fn bulk_crawl_and_write(args: &Args) -> Result<ExitCode, Fatal> {
         .buffer_unordered(limit)
         .filter(|ok| future::ready(!ok))
         .count();
-    // The crawl ends when every page is done, or sooner: at Ctrl-C, or when the writer
-    // cannot write. Once `rows` is gone, the writer writes the pages sent, and ends.
-    let (failed, written) = tokio::select! {
-        failed = crawl => (Some(failed), { drop(rows); writer.await }),
-        _ = tokio::signal::ctrl_c() => (None, { drop(rows); writer.await }),
-        written = &mut writer => (None, written),
+    // The crawl ends when every page is done, or sooner: at Ctrl-C or `kill`, or when the
+    // writer cannot write. Once `rows` is gone, the writer writes the pages sent, and ends.
+    let (ended, written) = tokio::select! {
+        failed = crawl => (Ended::Crawled { failed }, { drop(rows); writer.await }),
+        (told, code) = lessonkit::interrupted() => (Ended::Told(told, code), { drop(rows); writer.await }),
+        written = &mut writer => (Ended::WriterStopped, written),
     };
     let written = match written {
         Ok(Ok(written)) => written,
@@ -177,16 +185,16 @@ async fn bulk_crawl_and_write(args: &Args) -> Result<ExitCode, Fatal> {
         }
         Err(_panicked) => return Ok(ExitCode::FAILURE),
     };
-    Ok(match failed {
-        Some(0) => ExitCode::SUCCESS,
-        Some(_) => ExitCode::FAILURE,
-        None => {
+    Ok(match ended {
+        Ended::Crawled { failed: 0 } => ExitCode::SUCCESS,
+        Ended::Crawled { .. } | Ended::WriterStopped => ExitCode::FAILURE,
+        Ended::Told(told, code) => {
             let found = args.output.display();
             log!(
                 "ERROR",
-                "interrupted (Ctrl-C): {found} holds the rows of the {written} pages done, each page whole"
+                "interrupted ({told}): {found} holds the rows of the {written} pages done, each page whole"
             );
-            ExitCode::from(130)
+            ExitCode::from(code)
         }
     })
 }

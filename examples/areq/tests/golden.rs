@@ -9,5 +9,7 @@ fn agrees_with_the_python_original() -> Result<(), golden::Disagreement> {
 // The other checks of this example, in the same test binary (one build, one run).
 #[path = "golden/faults.rs"]
 mod faults;
+#[path = "golden/interrupted.rs"]
+mod interrupted;
 #[path = "golden/site_runs.rs"]
 mod site_runs;
