@@ -9,7 +9,7 @@
 //! | --- | --- |
 //! | `at NANOS OFFSET` | from byte OFFSET of stdout on, the paused clock reads NANOS |
 //! | `note KIND TEXT` | something the paused clock cannot stand for (KIND: `busy`, the runtime's thread ran long; `thread`, a blocking sleep on another thread; `outside`, one outside the runtime): grade this run in real time |
-//! | `stop KIND TEXT` | the run was stopped (KIND: `deadline`, far past its time; `idle`, waiting for nothing), and why |
+//! | `stop KIND TEXT` | the run was stopped (KIND: `deadline`, far past its time; `idle`, waiting for nothing; `busy`, never idle for a second of real time), and why |
 //! | `pool` | a thread of tokio's blocking pool started (`spawn_blocking`, `tokio::fs`) |
 //!
 //! The paused clock moves only while the runtime's thread is parked (tokio jumps to the next
@@ -44,6 +44,10 @@ pub const SHIFT_ENV: &str = "VCLOCK_SHIFT_MS";
 /// microseconds; a loaded 2-core machine can stall a process for tens of milliseconds, and a
 /// blocking wait shorter than this moves no line out of the grade's tolerance.
 const BUSY: Duration = Duration::from_millis(250);
+
+/// The longest the runtime's thread may run without going idle before a paused run is
+/// stopped, to be graded in real time (only with [`IDLE_ENV`], as the grade runs it).
+const SPIN: Duration = Duration::from_secs(1);
 
 struct Report {
     file: File,
@@ -345,6 +349,22 @@ fn watch_idle() {
         loop {
             std::thread::sleep(Duration::from_millis(20));
             let Some(mut report) = report() else { return };
+            // A task that yields without waiting (a loop of `yield_now`, or of
+            // `sleep(Duration::ZERO)`, until another is done) keeps the runtime from ever
+            // going idle, and the paused clock moves only when it does: such a run would go on
+            // forever here, where `cargo run` ends. It is one to grade in real time.
+            if report
+                .awake_since
+                .is_some_and(|since| since.elapsed() > SPIN)
+            {
+                let busy = format!(
+                    "busy the runtime's thread ran for over {} s of real time without going idle \
+                     (a blocking call such as a std Mutex's lock, a busy wait that yields, or long CPU work): the paused clock stood still",
+                    SPIN.as_secs()
+                );
+                report.note(&busy);
+                report.stop(&busy);
+            }
             if report
                 .idle_since
                 .is_some_and(|since| since.elapsed() > limit)
