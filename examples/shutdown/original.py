@@ -2,8 +2,9 @@
 flight finish, and the program exits 0 with a summary: a graceful shutdown, with
 loop.add_signal_handler for SIGTERM and SIGINT (Ctrl-C) and an asyncio.Event.
 
-usage: original.py [--jobs N] [--signal-after SECONDS]
---signal-after: the program sends itself SIGTERM after that many seconds, as `kill` would.
+usage: original.py [--jobs N] [--signal-after SECONDS] [--signal TERM|INT]
+--signal-after: the program sends itself a signal after that many seconds: SIGTERM, as `kill`
+would, or with --signal INT, SIGINT, as Ctrl-C would.
 """
 import argparse
 import asyncio
@@ -38,7 +39,8 @@ async def main(args):
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, on_signal, sig, stopping)
     if args.signal_after is not None:
-        loop.call_later(args.signal_after, os.kill, os.getpid(), signal.SIGTERM)
+        sent = signal.SIGINT if args.signal == "INT" else signal.SIGTERM
+        loop.call_later(args.signal_after, os.kill, os.getpid(), sent)
     jobs = iter(range(1, args.jobs + 1))  # one iterator, shared: each job is taken once
     workers = (worker(f"worker {i}", jobs, stopping) for i in range(1, WORKERS + 1))
     done = await asyncio.gather(*workers)
@@ -48,4 +50,5 @@ async def main(args):
 parser = argparse.ArgumentParser()
 parser.add_argument("--jobs", type=int, default=8)
 parser.add_argument("--signal-after", type=float)
+parser.add_argument("--signal", choices=["TERM", "INT"], default="TERM")
 asyncio.run(main(parser.parse_args()))

@@ -81,13 +81,15 @@ pub(crate) fn advise(
     difference: &Difference,
     complete: bool,
     quiet: bool,
+    alive_at_end: Option<usize>,
 ) -> Option<Advice> {
     let actual: Vec<&str> = printed.lines().collect();
     let instants = instants.unwrap_or(&[]);
     let mut advice = held_the_loop(&actual, instants, difference);
     // Lines missing from stderr or a file are a message or a write left out, not tasks dropped.
     if complete && quiet && golden.stream == crate::Stream::Stdout {
-        advice = advice.or_else(|| ended_early(golden, &actual, instants, difference));
+        advice =
+            advice.or_else(|| ended_early(golden, &actual, instants, difference, alive_at_end));
     }
     advice = advice.or_else(|| wrong_time(golden, &actual, instants, difference));
     // A line the golden has nowhere is a wrong text or value: no wait explains it.
@@ -199,6 +201,7 @@ fn ended_early(
     actual: &[&str],
     instants: &[Option<f64>],
     difference: &Difference,
+    alive_at_end: Option<usize>,
 ) -> Option<Advice> {
     // Tasks dropped at main's return leave the lines printed before them on time, or nothing
     // waited at all; lines printed late or early came from other waits (a task group that
@@ -225,7 +228,8 @@ fn ended_early(
         // at the end (but for the last it printed: the summary main prints as it returns).
         // Lines left out in the middle are work skipped, not tasks dropped at the end.
         // (The summary may count what was done: `Crawled 1 pages` where the original says 8.
-        // It counts as the golden's last line when only its figures differ.)
+        // It counts as the golden's last line when only its figures differ, and tasks were
+        // still alive when main returned: not when they ended their work short themselves.)
         Difference::Text { .. } => {
             if short && let Some((summary, before)) = actual.split_last() {
                 let mut patterns = golden.lines.iter().enumerate();
@@ -236,7 +240,8 @@ fn ended_early(
                         .is_some_and(|(at, _)| at == i)
                 }) && patterns.any(|(_, p)| {
                     p.compare(summary) != crate::LineMatch::Different
-                        || figures_masked(&p.render()) == figures_masked(summary)
+                        || (alive_at_end.is_some_and(|alive| alive > 0)
+                            && figures_masked(&p.render()) == figures_masked(summary))
                 })
             } else {
                 false

@@ -216,6 +216,7 @@ fn judge(golden: &Golden, output: &Output, file: &str, clock: Clock) -> Result<C
                 &difference,
                 !output.stopped_early,
                 quiet,
+                output.alive_at_end,
             );
             let mut detail = String::new();
             if output.stopped_early {

@@ -39,6 +39,8 @@ pub struct Output {
     pub stopped: Option<Stopped>,
     /// Whether a thread of tokio's blocking pool started in a paused run (`spawn_blocking`).
     pub pool: bool,
+    /// Paused clock: how many spawned tasks were still alive when main returned.
+    pub alive_at_end: Option<usize>,
     /// Whether it was stopped because its stdout had already gone wrong (see [`run_until`]).
     pub stopped_early: bool,
 }
@@ -284,6 +286,8 @@ pub fn run_until(
                 });
             } else if line == "pool" {
                 output.pool = true;
+            } else if let Some(alive) = line.strip_prefix("alive ") {
+                output.alive_at_end = alive.parse().ok();
             } else if let Some(stop) = line.strip_prefix("stop ") {
                 let (kind, why) = stop.split_once(' ').unwrap_or((stop, ""));
                 output.stopped = Some(Stopped {

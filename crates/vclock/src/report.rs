@@ -11,6 +11,7 @@
 //! | `note KIND TEXT` | something the paused clock cannot stand for (KIND: `busy`, the runtime's thread ran long; `thread`, a blocking sleep on another thread; `outside`, one outside the runtime): grade this run in real time |
 //! | `stop KIND TEXT` | the run was stopped (KIND: `deadline`, far past its time; `idle`, waiting for nothing; `busy`, never idle for a second of real time), and why |
 //! | `pool` | a thread of tokio's blocking pool started (`spawn_blocking`, `tokio::fs`) |
+//! | `alive N` | main has returned, with N spawned tasks still alive (dropped with the runtime) |
 //!
 //! The paused clock moves only while the runtime's thread is parked (tokio jumps to the next
 //! timer) or in [`advance`], so a mark after each of those places every byte of stdout (a
@@ -304,6 +305,11 @@ pub(crate) fn begin(handle: &Handle) {
 pub(crate) fn end() {
     if let Some(mut report) = report() {
         report.awake_until_now();
+        // Tasks still alive now are dropped when the runtime is: what `ended early` means.
+        if let Some(handle) = &report.handle {
+            let alive = handle.metrics().num_alive_tasks();
+            report.write(&format!("alive {alive}"));
+        }
     }
 }
 

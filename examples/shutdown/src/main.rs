@@ -55,9 +55,12 @@ struct Args {
     /// How many jobs there are to do.
     #[arg(long, default_value_t = 8)]
     jobs: u32,
-    /// Send this program SIGTERM after that many seconds, as `kill` would.
+    /// Send this program a signal after that many seconds: `--signal`.
     #[arg(long, value_parser = seconds)]
     signal_after: Option<Duration>,
+    /// The signal it sends: TERM, as `kill` does, or INT, as Ctrl-C does.
+    #[arg(long, default_value = "TERM", value_parser = ["TERM", "INT"])]
+    signal: String,
 }
 
 fn seconds(text: &str) -> Result<Duration, String> {
@@ -83,11 +86,16 @@ async fn main() -> io::Result<()> {
             stop.cancel();
         }
     });
+    let number = if args.signal == "INT" {
+        libc::SIGINT
+    } else {
+        libc::SIGTERM
+    };
     if let Some(after) = args.signal_after {
         tokio::spawn(async move {
             sleep(after).await;
             // SAFETY: kill(2) sends a signal; it touches no memory of this program.
-            unsafe { libc::kill(libc::getpid(), libc::SIGTERM) };
+            unsafe { libc::kill(libc::getpid(), number) };
         });
     }
 
