@@ -365,7 +365,8 @@ fn watch_idle() {
             {
                 let busy = format!(
                     "busy the runtime's thread ran for over {} s of real time without going idle \
-                     (a blocking call such as a std Mutex's lock, a busy wait that yields, or long CPU work): the paused clock stood still",
+                     (a blocking call such as a std Mutex's lock, a busy wait that yields, or \
+                     long CPU work): the paused clock stood still",
                     SPIN.as_secs()
                 );
                 report.note(&busy);
